@@ -1,0 +1,485 @@
+package io.pitwall.processor.timing;
+
+import io.pitwall.events.Flag;
+import io.pitwall.events.Passing;
+import io.pitwall.events.SessionConfig;
+import io.pitwall.events.SessionControl;
+import io.pitwall.events.StopKind;
+import io.pitwall.processor.timing.classification.ClassifiedCar;
+import io.pitwall.processor.timing.classification.Classifier;
+import io.pitwall.processor.timing.classification.Standing;
+import io.pitwall.processor.timing.lap.CarLaps;
+import io.pitwall.processor.timing.lap.Crossing;
+import io.pitwall.processor.timing.lap.Lap;
+import io.pitwall.processor.timing.lap.LapCalculator;
+import io.pitwall.processor.timing.lap.LineResolver;
+import io.pitwall.processor.timing.lap.Micros;
+import io.pitwall.processor.timing.lap.PassingKey;
+import io.pitwall.processor.timing.lap.TrackLimits;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The timing model of one session: configuration, race-control actions and the set of passings in; laps,
+ * lap changes and the timing screen out.
+ *
+ * <p>Everything published is a pure function of the sets of inputs: each car's laps are recomputed from its
+ * crossings in their total order (passing time, then stream/epoch/sequence), best-lap flags are assigned in
+ * finish-time order over all cars, and the chequered flag follows from the stop rule and race control. A
+ * passing, control or configuration that arrives late therefore leads to the same laps as if it had arrived
+ * in time; what it changes is reported as {@link LapChange}s (the difference between the laps published
+ * before and after). Wall-clock time enters only through the {@code now} of {@link #snapshot(Instant)}, for
+ * the session clock and STOP detection.
+ *
+ * <p>An update only re-examines laps finishing at or after the earliest time it can affect, so a live
+ * session costs one car's recalculation per passing, not the whole field's. Not thread-safe: one venue's
+ * events are processed by one thread.
+ */
+public final class TimingSession {
+
+    private final String venueId;
+    private final TimingOptions options;
+    private final RaceControl raceControl = new RaceControl();
+    private final Map<PassingKey, Passing> passings = new HashMap<>();
+    private final TreeMap<String, CarTrack> cars = new TreeMap<>();
+    private final Map<String, String> carNumberByTransponder = new HashMap<>();
+    private final Map<String, PublishedLaps> published = new HashMap<>();
+    private SessionConfig config;
+    private TrackLimits limits;
+    private LineResolver lineResolver;
+    private EntryList entryList;
+    private long chequeredMicros = FinishRule.NOT_YET;
+    private long duplicatePassings;
+
+    public TimingSession(SessionConfig config, TimingOptions options) {
+        this.venueId = Objects.requireNonNull(config, "config").getVenueId();
+        this.options = Objects.requireNonNull(options, "options");
+        applyConfig(config);
+    }
+
+    public TimingSession(SessionConfig config) {
+        this(config, TimingOptions.defaults());
+    }
+
+    public SessionConfig config() {
+        return config;
+    }
+
+    public String sessionId() {
+        return config.getSessionId();
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    /** Adds one passing. A passing already known (same stream, epoch and sequence) is counted and ignored. */
+    public TimingUpdate addPassing(Passing passing) {
+        return addPassings(List.of(passing));
+    }
+
+    /** Adds passings in one go (replay, restore): the laps are recalculated once. */
+    public TimingUpdate addPassings(Collection<Passing> batch) {
+        Map<CarTrack, Long> dirty = new LinkedHashMap<>();
+        Passing late = null;
+        for (Passing passing : batch) {
+            if (!venueId.equals(passing.getVenueId())) {
+                continue;
+            }
+            PassingKey key = PassingKey.of(passing);
+            Passing known = passings.get(key);
+            if (known != null) {
+                duplicatePassings++;
+                if (known.equals(passing) || canonicalOrder().compare(known, passing) <= 0) {
+                    continue;
+                }
+                // same identity, different content: keep one canonical version whatever the arrival order
+                Crossing replaced = lineResolver.resolve(known);
+                CarTrack previousCar = carOf(replaced);
+                previousCar.timeline.remove(replaced);
+                dirty.merge(previousCar, replaced.timeMicros(), Math::min);
+            }
+            passings.put(key, passing);
+            Crossing crossing = lineResolver.resolve(passing);
+            CarTrack car = carOf(crossing);
+            if (car.timeline.higher(crossing) != null) {
+                late = passing;
+            }
+            car.timeline.add(crossing);
+            dirty.merge(car, crossing.timeMicros(), Math::min);
+        }
+        if (dirty.isEmpty()) {
+            return TimingUpdate.ignored();
+        }
+        long from = dirty.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        String cause = late == null ? null : "late passing inserted (" + describe(late) + ")";
+        return new TimingUpdate(true, recalculate(dirty.keySet(), from, cause));
+    }
+
+    /** Adds a race-control action. Actions for another session are ignored. */
+    public TimingUpdate addControl(SessionControl control) {
+        if (!venueId.equals(control.getVenueId())
+                || (control.getSessionId() != null && !control.getSessionId().equals(sessionId()))
+                || !raceControl.add(control)) {
+            return TimingUpdate.ignored();
+        }
+        return new TimingUpdate(true, recalculate(List.of(), FinishRule.NOT_YET, "race control " + control.getAction()));
+    }
+
+    /**
+     * Replaces the session configuration (corrected minimums, transponders moved, cars added...) and
+     * recalculates the whole session from its passings. A configuration of another session is refused: that
+     * is a new {@code TimingSession}.
+     */
+    public TimingUpdate reconfigure(SessionConfig newConfig) {
+        if (!venueId.equals(newConfig.getVenueId()) || !sessionId().equals(newConfig.getSessionId())) {
+            throw new IllegalArgumentException("configuration of another session: " + newConfig.getVenueId()
+                    + "/" + newConfig.getSessionId());
+        }
+        if (newConfig.equals(config)) {
+            return TimingUpdate.ignored();
+        }
+        applyConfig(newConfig);
+        return new TimingUpdate(true, recalculate(cars.values(), Long.MIN_VALUE, "session configuration changed"));
+    }
+
+    private void applyConfig(SessionConfig newConfig) {
+        config = newConfig;
+        limits = TrackLimits.of(newConfig);
+        lineResolver = new LineResolver(newConfig);
+        entryList = new EntryList(newConfig);
+        cars.clear();
+        carNumberByTransponder.clear();
+        List<Passing> inOrder = new ArrayList<>(passings.values());
+        for (Passing passing : inOrder) {
+            Crossing crossing = lineResolver.resolve(passing);
+            carOf(crossing).timeline.add(crossing);
+        }
+    }
+
+    private CarTrack carOf(Crossing crossing) {
+        String number = carNumberByTransponder.get(crossing.transponder());
+        if (number != null) {
+            return cars.get(number);
+        }
+        CarIdentity identity = entryList.carOf(crossing.transponder(), null);
+        CarTrack car = cars.computeIfAbsent(identity.carNumber(), n -> new CarTrack(identity));
+        carNumberByTransponder.put(crossing.transponder(), identity.carNumber());
+        return car;
+    }
+
+    // ------------------------------------------------------------------ recalculation
+
+    private List<LapChange> recalculate(Collection<CarTrack> dirtyCars, long changedFrom, String cause) {
+        Set<CarTrack> dirty = new HashSet<>(dirtyCars);
+        for (CarTrack car : dirty) {
+            car.raw = LapCalculator.compute(car.timeline, limits);
+            car.refreshUnknownIdentity();
+        }
+        long from = changedFrom;
+        long chequered = FinishRule.chequeredMicros(config, raceControl, rawLaps(), sessionStartMicros());
+        boolean chequeredMoved = chequered != chequeredMicros;
+        if (chequeredMoved) {
+            from = Math.min(from, Math.min(chequered, chequeredMicros));
+            chequeredMicros = chequered;
+        }
+        for (CarTrack car : cars.values()) {
+            if (car.run == null || chequeredMoved || dirty.contains(car)) {
+                car.run = CarRun.of(car.raw, chequeredMicros);
+            }
+        }
+        String reason = cause != null ? cause : chequeredMoved ? "chequered flag" : null;
+        return publish(from, reason);
+    }
+
+    private List<CarLaps> rawLaps() {
+        List<CarLaps> raw = new ArrayList<>(cars.size());
+        for (CarTrack car : cars.values()) {
+            raw.add(car.raw);
+        }
+        return raw;
+    }
+
+    /**
+     * Publishes the laps of every car from {@code from} on: best-lap flags assigned in finish-time order, then
+     * the difference to what was published before.
+     */
+    private List<LapChange> publish(long from, String cause) {
+        Set<String> numbers = new TreeSet<>(cars.keySet());
+        numbers.addAll(published.keySet());
+        Map<String, Integer> firstChanged = new HashMap<>();
+        long sessionBest = Long.MAX_VALUE;
+        List<TailLap> tail = new ArrayList<>();
+        for (String number : numbers) {
+            List<Lap> laps = lapsOf(number);
+            PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
+            int first = PublishedLaps.firstFinishingAtOrAfter(laps, from);
+            if (!samePrefix(before, laps, first)) {
+                // cannot happen while laps before 'from' are unaffected; recover by republishing everything
+                return publish(Long.MIN_VALUE, cause);
+            }
+            firstChanged.put(number, first);
+            sessionBest = Math.min(sessionBest, before.bestValidAmongFirst(first));
+            for (int i = first; i < laps.size(); i++) {
+                tail.add(new TailLap(number, laps.get(i)));
+            }
+        }
+        tail.sort(TailLap.ORDER);
+        Map<String, Long> carBest = new HashMap<>();
+        Map<String, List<Lap>> flaggedTails = new HashMap<>();
+        for (TailLap entry : tail) {
+            Lap lap = entry.lap();
+            long best = carBest.computeIfAbsent(entry.carNumber(),
+                    n -> published.getOrDefault(n, PublishedLaps.NONE).bestValidAmongFirst(firstChanged.get(n)));
+            boolean personalBest = lap.isValid() && lap.lapTimeMicros() < best;
+            boolean overallBest = lap.isValid() && lap.lapTimeMicros() < sessionBest;
+            if (personalBest) {
+                carBest.put(entry.carNumber(), lap.lapTimeMicros());
+            }
+            if (overallBest) {
+                sessionBest = lap.lapTimeMicros();
+            }
+            flaggedTails.computeIfAbsent(entry.carNumber(), n -> new ArrayList<>())
+                    .add(lap.withBestFlags(personalBest, overallBest));
+        }
+        List<LapChange> changes = new ArrayList<>();
+        for (String number : numbers) {
+            PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
+            int first = firstChanged.get(number);
+            List<Lap> newTail = flaggedTails.getOrDefault(number, List.of());
+            if (newTail.isEmpty() && before.laps().size() == first) {
+                continue;
+            }
+            List<Lap> oldTail = before.laps().subList(first, before.laps().size());
+            LapDiff.between(number, oldTail, newTail, cause, changes);
+            List<Lap> now = new ArrayList<>(before.laps().subList(0, first));
+            now.addAll(newTail);
+            if (now.isEmpty()) {
+                published.remove(number);
+            } else {
+                published.put(number, PublishedLaps.of(now));
+            }
+        }
+        return changes;
+    }
+
+    private List<Lap> lapsOf(String carNumber) {
+        CarTrack car = cars.get(carNumber);
+        return car == null ? List.of() : car.run.laps();
+    }
+
+    private static boolean samePrefix(PublishedLaps before, List<Lap> laps, int first) {
+        if (before.laps().size() < first) {
+            return false;
+        }
+        return first == 0 || before.laps().get(first - 1).withoutBestFlags().equals(laps.get(first - 1));
+    }
+
+    /** Race control's START, or else the earliest accepted crossing of the session. */
+    private OptionalLong sessionStartMicros() {
+        OptionalLong start = raceControl.startMicros();
+        if (start.isPresent()) {
+            return start;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (CarTrack car : cars.values()) {
+            if (car.raw != null && !car.raw.accepted().isEmpty()) {
+                earliest = Math.min(earliest, car.raw.accepted().get(0).timeMicros());
+            }
+        }
+        return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** The published laps of a car (by car number), with best-lap flags. */
+    public List<Lap> laps(String carNumber) {
+        return published.getOrDefault(carNumber, PublishedLaps.NONE).laps();
+    }
+
+    /** Every car's published laps, by car number. */
+    public Map<String, List<Lap>> allLaps() {
+        Map<String, List<Lap>> all = new TreeMap<>();
+        published.forEach((number, laps) -> all.put(number, laps.laps()));
+        return all;
+    }
+
+    /** Passings that were delivered more than once. */
+    public long duplicatePassings() {
+        return duplicatePassings;
+    }
+
+    /** Ghost reads ignored over all cars. */
+    public int ghostReads() {
+        return cars.values().stream().mapToInt(car -> car.raw.ghostReads()).sum();
+    }
+
+    /** Number of distinct passings held. */
+    public int passingCount() {
+        return passings.size();
+    }
+
+    /** When the chequered flag fell, if it has. */
+    public OptionalLong chequeredMicros() {
+        return chequeredMicros == FinishRule.NOT_YET ? OptionalLong.empty() : OptionalLong.of(chequeredMicros);
+    }
+
+    public List<SessionControl> controls() {
+        return raceControl.all();
+    }
+
+    /** The timing screen at {@code now} (used only for the session clock and STOP detection). */
+    public SessionSnapshot snapshot(Instant now) {
+        long nowMicros = Micros.of(now);
+        long stoppedAfter = options.carStoppedAfter().toNanos() / 1_000L;
+        Map<String, Long> retired = raceControl.retirements();
+        Map<String, CarIdentity> identities = new LinkedHashMap<>();
+        for (CarIdentity entry : entryList.entries()) {
+            identities.put(entry.carNumber(), entry);
+        }
+        for (CarTrack car : cars.values()) {
+            identities.put(car.identity.carNumber(), car.identity);
+        }
+        Map<String, CarRun> runs = new HashMap<>();
+        List<Standing> standings = new ArrayList<>();
+        for (CarIdentity identity : identities.values()) {
+            CarTrack car = cars.get(identity.carNumber());
+            CarRun run = car == null ? CarRun.of(CarLaps.empty(), FinishRule.NOT_YET) : car.run;
+            runs.put(identity.carNumber(), run);
+            List<Lap> laps = laps(identity.carNumber());
+            Lap best = bestLap(laps);
+            standings.add(new Standing(identity.carNumber(), identity.className(),
+                    FinishLineCrossings.of(laps, run.timingStartMicros()),
+                    best == null ? null : best.lapTimeMicros(), best == null ? 0L : best.finishMicros()));
+        }
+        List<ClassifiedCar> classified = Classifier.classify(config.getType(), config.getResultsOrderedByTotalTime(),
+                standings);
+        int sectorCount = limits.sectorCount() > 1 ? limits.sectorCount() : 0;
+        List<CarSnapshot> rows = new ArrayList<>(classified.size());
+        Long sessionBestLap = null;
+        Long[] sessionBestSectors = new Long[sectorCount];
+        int leaderLaps = 0;
+        for (ClassifiedCar place : classified) {
+            String number = place.standing().carNumber();
+            CarRun run = runs.get(number);
+            List<Lap> laps = laps(number);
+            Lap last = laps.isEmpty() ? null : laps.get(laps.size() - 1);
+            Lap best = bestLap(laps);
+            SectorView sectors = SectorView.of(sectorCount, last, run.currentLapSectors(), laps);
+            for (int s = 0; s < sectorCount; s++) {
+                sessionBestSectors[s] = min(sessionBestSectors[s], sectors.best().get(s));
+            }
+            if (best != null) {
+                sessionBestLap = min(sessionBestLap, best.lapTimeMicros());
+            }
+            leaderLaps = Math.max(leaderLaps, laps.size());
+            CarStatus status = CarStatusRule.status(run, retired.get(number), nowMicros, stoppedAfter);
+            rows.add(new CarSnapshot(identities.get(number), status, place.position(), place.classPosition(),
+                    laps.size(), place.gap(), place.interval(), sectors.shown(), sectors.fromLastLap(),
+                    sectors.best(), last, best, run.pitStops(), run.ghostReads(), run.lastCrossingMicros()));
+        }
+        OptionalLong start = sessionStartMicros();
+        long end = Math.min(nowMicros, raceControl.stopMicros().orElse(Long.MAX_VALUE));
+        long elapsed = start.isPresent() ? Math.max(0, end - start.getAsLong()) : 0;
+        Long remaining = null;
+        Integer lapsRemaining = null;
+        if (config.getStopRule().getKind() == StopKind.TIME) {
+            remaining = Math.max(0, config.getStopRule().getValue() * 1_000_000L - elapsed);
+        } else if (config.getStopRule().getKind() == StopKind.LAPS) {
+            lapsRemaining = chequeredMicros != FinishRule.NOT_YET
+                    ? 0 : (int) Math.max(0, config.getStopRule().getValue() - leaderLaps);
+        }
+        return new SessionSnapshot(config, nowMicros, flag(start.isPresent()),
+                start.isPresent() ? start.getAsLong() : null, elapsed, remaining, lapsRemaining,
+                chequeredMicros == FinishRule.NOT_YET ? null : chequeredMicros, rows, sessionBestLap,
+                Arrays.asList(sessionBestSectors));
+    }
+
+    private Flag flag(boolean started) {
+        if (chequeredMicros != FinishRule.NOT_YET) {
+            return Flag.CHEQUERED;
+        }
+        Flag latest = raceControl.latestFlag();
+        if (latest != null) {
+            return latest;
+        }
+        return started ? Flag.GREEN : Flag.NONE;
+    }
+
+    private static Lap bestLap(List<Lap> laps) {
+        Lap best = null;
+        for (Lap lap : laps) {
+            if (lap.isValid() && (best == null || lap.lapTimeMicros() < best.lapTimeMicros())) {
+                best = lap;
+            }
+        }
+        return best;
+    }
+
+    private static Long min(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.min(a, b);
+    }
+
+    private static String describe(Passing passing) {
+        String line = passing.getLine() + (passing.getLineIndex() == null ? "" : " " + passing.getLineIndex());
+        return line + " of " + passing.getTransponder() + " at " + passing.getPassingTime();
+    }
+
+    /** Orders two versions of one passing so that the same one is kept whatever the arrival order. */
+    private static Comparator<Passing> canonicalOrder() {
+        return Comparator.comparing(Passing::getPassingTime)
+                .thenComparing(Passing::getTransponder)
+                .thenComparing(p -> p.getLine().ordinal())
+                .thenComparing(p -> Objects.toString(p.getLineIndex(), ""))
+                .thenComparing(Passing::toString);
+    }
+
+    /** A car's crossings and what was computed from them. */
+    private final class CarTrack {
+        private CarIdentity identity;
+        private final TreeSet<Crossing> timeline = new TreeSet<>();
+        private CarLaps raw = CarLaps.empty();
+        private CarRun run;
+
+        CarTrack(CarIdentity identity) {
+            this.identity = identity;
+        }
+
+        /** Unknown cars show the name their hardware gives the transponder (from the earliest named crossing). */
+        void refreshUnknownIdentity() {
+            if (identity.onEntryList()) {
+                return;
+            }
+            for (Crossing crossing : timeline) {
+                if (crossing.name() != null && !crossing.name().isBlank()) {
+                    if (!List.of(crossing.name()).equals(identity.drivers())) {
+                        identity = new CarIdentity(identity.carNumber(), null, null, List.of(crossing.name()), null,
+                                false);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A lap that may change in this update, with its car. */
+    private record TailLap(String carNumber, Lap lap) {
+        static final Comparator<TailLap> ORDER = Comparator.comparingLong((TailLap t) -> t.lap().finishMicros())
+                .thenComparing(TailLap::carNumber)
+                .thenComparingInt(t -> t.lap().number());
+    }
+}

@@ -1,0 +1,31 @@
+package io.pitwall.processor.timing71;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Times as Timing71 shows them. Values are decimal seconds with exactly three decimals, truncated from the
+ * engine's microseconds (timing truncates: 92.8209 s is a 92.820, never a 92.821); texts follow Timing71's own
+ * formatting: {@code 59.123}, {@code 1:32.820}.
+ */
+public final class TimeFormat {
+
+    private TimeFormat() {
+    }
+
+    public static BigDecimal seconds(long micros) {
+        return BigDecimal.valueOf(micros, 6).setScale(3, RoundingMode.DOWN);
+    }
+
+    public static String text(long micros) {
+        BigDecimal seconds = seconds(Math.abs(micros));
+        String sign = micros < 0 ? "-" : "";
+        if (seconds.compareTo(BigDecimal.valueOf(60)) < 0) {
+            return sign + seconds.toPlainString();
+        }
+        long minutes = seconds.divideToIntegralValue(BigDecimal.valueOf(60)).longValueExact();
+        BigDecimal rest = seconds.subtract(BigDecimal.valueOf(minutes * 60));
+        String restText = rest.toPlainString();
+        return sign + minutes + ":" + (rest.compareTo(BigDecimal.TEN) < 0 ? "0" : "") + restText;
+    }
+}

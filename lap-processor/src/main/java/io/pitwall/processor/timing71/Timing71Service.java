@@ -1,0 +1,81 @@
+package io.pitwall.processor.timing71;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pitwall.events.SessionControl;
+import io.pitwall.processor.timing.LapChange;
+import io.pitwall.processor.timing.SessionSnapshot;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One Timing71 service (= one session): renders successive snapshots as Timing71 states and keeps the message
+ * log, which — as in Timing71 itself — is made of the differences between consecutive screens.
+ *
+ * <p>Message timestamps are milliseconds since the epoch (what the current Timing71 client library writes;
+ * the recorded 2021 references still have seconds), taken from the snapshot's {@code now}.
+ */
+public final class Timing71Service {
+
+    /** Timing71 keeps the newest 100 messages. */
+    public static final int MAX_MESSAGES = 100;
+
+    private final Deque<Timing71Message> messages = new ArrayDeque<>();
+    private final List<LapChange> pendingChanges = new ArrayList<>();
+    private final List<SessionControl> pendingControls = new ArrayList<>();
+    private SessionSnapshot previous;
+
+    /** Lap changes since the last render (their corrections become messages). */
+    public void onLapChanges(List<LapChange> changes) {
+        pendingChanges.addAll(changes);
+    }
+
+    /** A race-control action since the last render (its text becomes a message). */
+    public void onControl(SessionControl control) {
+        pendingControls.add(Objects.requireNonNull(control));
+    }
+
+    /** The full state for this snapshot; messages generated against the previous one. */
+    public ObjectNode render(SessionSnapshot snapshot) {
+        List<Timing71Message> fresh = MessageGenerator.between(previous, snapshot, pendingChanges, pendingControls);
+        pendingChanges.clear();
+        pendingControls.clear();
+        previous = snapshot;
+        for (Timing71Message message : fresh) {
+            messages.addFirst(message);
+        }
+        while (messages.size() > MAX_MESSAGES) {
+            messages.removeLast();
+        }
+        ObjectNode state = Timing71Json.NODES.objectNode();
+        state.set("cars", StateRenderer.cars(snapshot));
+        state.set("session", StateRenderer.session(snapshot));
+        ArrayNode log = state.putArray("messages");
+        for (Timing71Message message : messages) {
+            log.add(message.toJson(Timing71Json.NODES));
+        }
+        Set<String> highlight = new LinkedHashSet<>();
+        for (Timing71Message message : fresh) {
+            if (message.carNumber() != null) {
+                highlight.add(message.carNumber());
+            }
+        }
+        ArrayNode highlighted = state.putArray("highlight");
+        highlight.forEach(highlighted::add);
+        state.put("lastUpdated", snapshot.nowMicros() / 1000);
+        return state;
+    }
+
+    /** The manifest of this service. */
+    public static ObjectNode manifest(SessionSnapshot snapshot, List<String> source) {
+        long start = snapshot.startMicros() != null
+                ? snapshot.startMicros() / 1_000_000L
+                : snapshot.config().getUpdatedAt().getEpochSecond();
+        return ManifestRenderer.render(snapshot.config(), start, source);
+    }
+}

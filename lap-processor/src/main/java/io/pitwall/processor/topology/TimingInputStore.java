@@ -1,0 +1,128 @@
+package io.pitwall.processor.topology;
+
+import io.pitwall.events.Passing;
+import io.pitwall.events.SessionConfig;
+import io.pitwall.events.SessionControl;
+import io.pitwall.processor.stream.StoreKeys;
+import io.pitwall.processor.stream.StreamKey;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The inputs of each venue's current session, kept in one state store so the in-memory timing model can be
+ * rebuilt after a restart or rebalance (its results are a function of these inputs). Keys start with the
+ * venue (length-prefixed), then a kind byte: {@code C} the configuration, {@code K} a race-control action
+ * (keyed by its own bytes, so a repeated action is stored once), {@code P} a passing keyed by stream, epoch and
+ * sequence.
+ */
+final class TimingInputStore {
+
+    static final String NAME = "timing-inputs";
+
+    private static final byte CONFIG = 'C';
+    private static final byte CONTROL = 'K';
+    private static final byte PASSING = 'P';
+    private static final AvroBytes<SessionConfig> CONFIGS = new AvroBytes<>(SessionConfig.class);
+    private static final AvroBytes<SessionControl> CONTROLS = new AvroBytes<>(SessionControl.class);
+    private static final AvroBytes<Passing> PASSINGS = new AvroBytes<>(Passing.class);
+
+    private final KeyValueStore<Bytes, byte[]> store;
+
+    TimingInputStore(KeyValueStore<Bytes, byte[]> store) {
+        this.store = store;
+    }
+
+    /** Everything stored for one venue. */
+    record VenueInputs(SessionConfig config, List<SessionControl> controls, List<Passing> passings) {
+    }
+
+    void putConfig(SessionConfig config) {
+        store.put(key(config.getVenueId(), CONFIG, new byte[0]), CONFIGS.write(config));
+    }
+
+    void putControl(SessionControl control) {
+        byte[] bytes = CONTROLS.write(control);
+        store.put(key(control.getVenueId(), CONTROL, bytes), bytes);
+    }
+
+    void putPassing(Passing passing) {
+        byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
+                passing.getSequence());
+        store.put(key(passing.getVenueId(), PASSING, id), PASSINGS.write(passing));
+    }
+
+    void deletePassing(Passing passing) {
+        byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
+                passing.getSequence());
+        store.delete(key(passing.getVenueId(), PASSING, id));
+    }
+
+    void deleteControl(SessionControl control) {
+        store.delete(key(control.getVenueId(), CONTROL, CONTROLS.write(control)));
+    }
+
+    VenueInputs venue(String venueId) {
+        byte[] prefix = venuePrefix(venueId);
+        return scan(Bytes.wrap(prefix), Bytes.wrap(StoreKeys.endOfPrefix(prefix))).getOrDefault(venueId,
+                new VenueInputs(null, List.of(), List.of()));
+    }
+
+    Map<String, VenueInputs> all() {
+        return scan(null, null);
+    }
+
+    private Map<String, VenueInputs> scan(Bytes from, Bytes to) {
+        Map<String, SessionConfig> configs = new LinkedHashMap<>();
+        Map<String, List<SessionControl>> controls = new LinkedHashMap<>();
+        Map<String, List<Passing>> passings = new LinkedHashMap<>();
+        try (KeyValueIterator<Bytes, byte[]> it = from == null ? store.all() : store.range(from, to)) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                ByteBuffer key = ByteBuffer.wrap(entry.key.get());
+                byte[] venueBytes = new byte[key.getInt()];
+                key.get(venueBytes);
+                String venue = new String(venueBytes, StandardCharsets.UTF_8);
+                byte kind = key.get();
+                switch (kind) {
+                    case CONFIG -> configs.put(venue, CONFIGS.read(entry.value));
+                    case CONTROL -> controls.computeIfAbsent(venue, v -> new ArrayList<>()).add(CONTROLS.read(entry.value));
+                    case PASSING -> passings.computeIfAbsent(venue, v -> new ArrayList<>()).add(PASSINGS.read(entry.value));
+                    default -> throw new IllegalStateException("unknown key kind " + kind + " in " + NAME);
+                }
+            }
+        }
+        Map<String, VenueInputs> venues = new LinkedHashMap<>();
+        for (String venue : union(configs.keySet(), controls.keySet(), passings.keySet())) {
+            venues.put(venue, new VenueInputs(configs.get(venue), controls.getOrDefault(venue, List.of()),
+                    passings.getOrDefault(venue, List.of())));
+        }
+        return venues;
+    }
+
+    @SafeVarargs
+    private static List<String> union(java.util.Set<String>... sets) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (java.util.Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return new ArrayList<>(all);
+    }
+
+    private static byte[] venuePrefix(String venueId) {
+        byte[] venue = venueId.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + venue.length).putInt(venue.length).put(venue).array();
+    }
+
+    private static Bytes key(String venueId, byte kind, byte[] id) {
+        byte[] prefix = venuePrefix(venueId);
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 1 + id.length).put(prefix).put(kind).put(id).array());
+    }
+}

@@ -1,0 +1,18 @@
+package io.pitwall.processor.topology;
+
+import io.pitwall.events.LapEvent;
+
+/** What the timing processor emits; split into the output topics by the topology. */
+public sealed interface TimingOutput {
+
+    record Lap(LapEvent event) implements TimingOutput {
+    }
+
+    /** A Timing71 state (JSON) for the service {@code uuid}. */
+    record State(String uuid, String json) implements TimingOutput {
+    }
+
+    /** A Timing71 manifest (JSON) for the service {@code uuid}. */
+    record Manifest(String uuid, String json) implements TimingOutput {
+    }
+}

@@ -1,0 +1,91 @@
+package io.pitwall.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pitwall.events.LapEvent;
+import io.pitwall.events.Passing;
+import io.pitwall.events.SessionControl;
+import io.pitwall.simulator.race.RaceGenerator;
+import io.pitwall.simulator.race.RaceScenario;
+import io.pitwall.simulator.race.RaceTimeline;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A restarted timing processor rebuilds its sessions from the input store and carries on exactly where the
+ * old one stopped: nothing published twice, nothing lost (DESIGN.md point 7, crash/restart).
+ */
+class TimingProcessorRestartTest {
+
+    @Test
+    void shouldContinueAfterARestartAsIfNothingHappened() {
+        RaceTimeline timeline = RaceGenerator.generate(RaceScenario.race(77));
+        List<TimingInput> inputs = new ArrayList<>();
+        inputs.add(new TimingInput.OfConfig(timeline.sessionConfig()));
+        for (SessionControl control : timeline.controls()) {
+            inputs.add(new TimingInput.OfControl(control));
+        }
+        List<Passing> passings = new ArrayList<>(timeline.passings());
+        Collections.shuffle(passings, new Random(77));
+        passings.forEach(p -> inputs.add(new TimingInput.OfPassing(p)));
+        int crash = inputs.size() / 2;
+
+        KeyValueStore<Bytes, byte[]> store = store();
+        MockProcessorContext<String, TimingOutput> before = context(store);
+        TimingProcessor first = new TimingProcessor(LapProcessorConfig.defaults());
+        first.init(before);
+        inputs.subList(0, crash).forEach(input -> first.process(new Record<>("v", input, 0L)));
+
+        MockProcessorContext<String, TimingOutput> after = context(store);
+        TimingProcessor restarted = new TimingProcessor(LapProcessorConfig.defaults());
+        restarted.init(after);
+        assertThat(after.forwarded()).as("a restart publishes nothing by itself").isEmpty();
+
+        KeyValueStore<Bytes, byte[]> referenceStore = store();
+        MockProcessorContext<String, TimingOutput> uninterrupted = context(referenceStore);
+        TimingProcessor reference = new TimingProcessor(LapProcessorConfig.defaults());
+        reference.init(uninterrupted);
+        inputs.subList(0, crash).forEach(input -> reference.process(new Record<>("v", input, 0L)));
+        uninterrupted.resetForwards();
+
+        for (TimingInput input : inputs.subList(crash, inputs.size())) {
+            restarted.process(new Record<>("v", input, 0L));
+            reference.process(new Record<>("v", input, 0L));
+        }
+
+        assertThat(lapEvents(after)).isNotEmpty().isEqualTo(lapEvents(uninterrupted));
+    }
+
+    private static List<LapEvent> lapEvents(MockProcessorContext<String, TimingOutput> context) {
+        List<LapEvent> events = new ArrayList<>();
+        context.forwarded().forEach(f -> {
+            if (f.record().value() instanceof TimingOutput.Lap lap) {
+                events.add(lap.event());
+            }
+        });
+        return events;
+    }
+
+    private static KeyValueStore<Bytes, byte[]> store() {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TimingInputStore.NAME), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().build();
+    }
+
+    private static MockProcessorContext<String, TimingOutput> context(KeyValueStore<Bytes, byte[]> store) {
+        MockProcessorContext<String, TimingOutput> context = new MockProcessorContext<>();
+        if (!store.isOpen()) {
+            store.init(context.getStateStoreContext(), store);
+        }
+        context.addStateStore(store);
+        return context;
+    }
+}
