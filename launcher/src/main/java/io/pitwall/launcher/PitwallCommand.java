@@ -1,5 +1,6 @@
 package io.pitwall.launcher;
 
+import io.pitwall.schemas.AvroTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ public final class PitwallCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        AvroTrustedPackages.ensureConfigured();
+        AvroTrust.trustPitwallPackages();
         int exit = new CommandLine(new PitwallCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(exit);
     }
