@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -39,14 +41,19 @@ final class LocalInfrastructure implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
-        progress.step("Starting Kafka broker (KRaft) in " + dataDir.resolve("kafka"));
-        kafka = EmbeddedKafka.builder(dataDir.resolve("kafka")).port(kafkaPort).build();
+        // broker and registry do not depend on each other: start them side by side to halve the wait
+        progress.step("Starting Kafka broker (KRaft) and schema registry in " + dataDir);
+        kafka = EmbeddedKafka.builder(dataDir.resolve("kafka")).port(kafkaPort).reusePortFromLastRun(kafkaPort == 0).build();
+        registry = EmbeddedSchemaRegistry.builder(dataDir.resolve("registry")).port(registryPort)
+                .reusePortFromLastRun(registryPort == 0).build();
+        CompletableFuture<Void> registryStarted = CompletableFuture.runAsync(registry::start);
         kafka.start();
         progress.done("Kafka broker ready at " + kafka.bootstrapServers());
-
-        progress.step("Starting schema registry in " + dataDir.resolve("registry"));
-        registry = EmbeddedSchemaRegistry.builder(dataDir.resolve("registry")).port(registryPort).build();
-        registry.start();
+        try {
+            registryStarted.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         progress.done("Schema registry ready at " + registry.url());
 
         progress.step("Creating topics");

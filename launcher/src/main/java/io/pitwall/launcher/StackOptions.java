@@ -11,10 +11,10 @@ final class StackOptions {
     Path dataDir;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
-            description = "Kafka listener port on 127.0.0.1 (0 = any free port). Default: ${DEFAULT-VALUE}")
+            description = "Kafka listener port on 127.0.0.1 (0 = a free port, kept for later runs on the same data dir). Default: ${DEFAULT-VALUE}")
     int kafkaPort;
 
     @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Schema registry port on 127.0.0.1 (0 = any free port). Default: ${DEFAULT-VALUE}")
+            description = "Schema registry port on 127.0.0.1 (0 = a free port, kept for later runs on the same data dir). Default: ${DEFAULT-VALUE}")
     int registryPort;
 }
