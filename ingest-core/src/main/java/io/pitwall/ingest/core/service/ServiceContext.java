@@ -9,6 +9,7 @@ import io.pitwall.ingest.core.metrics.IngestMetrics;
 import io.pitwall.ingest.core.publish.AutoReadSwitch;
 import io.pitwall.ingest.core.publish.DurablePublisher;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -57,6 +58,20 @@ public final class ServiceContext {
     /** Attach hardware channels so they pause reading while the publisher is not writable. */
     public AutoReadSwitch autoReadSwitch() {
         return autoReadSwitch;
+    }
+
+    /**
+     * Kafka client settings (bootstrap plus every {@code kafka.*} passthrough such as TLS/SASL) for the
+     * consumers an ingest runs besides the publisher, e.g. reading race control or its resume positions.
+     * A fresh mutable copy: add the consumer's own settings to it.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return IngestService.kafkaClientProperties(config);
+    }
+
+    /** Serde settings under Confluent's keys (registry URL, credentials), for deserializers an ingest runs. */
+    public Map<String, Object> serdeConfig() {
+        return IngestService.serdeConfig(config);
     }
 
     public String serviceId() {
