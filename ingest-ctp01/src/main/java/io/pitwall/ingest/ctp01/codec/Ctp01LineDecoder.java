@@ -16,13 +16,25 @@ import java.util.Objects;
  */
 public final class Ctp01LineDecoder extends MessageToMessageDecoder<ByteBuf> {
 
-    private final Ctp01LineParser parser;
+    private Ctp01LineParser parser;
     private final int maxLineLength;
     private boolean failed;
 
     public Ctp01LineDecoder(Ctp01LineParser parser, int maxLineLength) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.maxLineLength = maxLineLength;
+    }
+
+    /**
+     * Reads every following line with {@code next}, e.g. once authentication has identified the
+     * venue whose zone and event date venue-local times need. Call on the channel's event loop.
+     */
+    public void parser(Ctp01LineParser next) {
+        this.parser = Objects.requireNonNull(next, "parser");
+    }
+
+    public Ctp01LineParser parser() {
+        return parser;
     }
 
     @Override

@@ -33,12 +33,27 @@ public final class Ctp01LineParser {
      *                   {@link TimeFormat#UNIX}
      */
     public Ctp01LineParser(TimeFormat timeFormat, VenueClock venueClock) {
+        this(timeFormat, venueClock, true);
+    }
+
+    private Ctp01LineParser(TimeFormat timeFormat, VenueClock venueClock, boolean clockRequired) {
         this.timeFormat = Objects.requireNonNull(timeFormat, "timeFormat");
-        if (timeFormat.isVenueLocal() && venueClock == null) {
+        if (clockRequired && timeFormat.isVenueLocal() && venueClock == null) {
             throw new IllegalArgumentException("time-format " + timeFormat.optionValue()
                     + " is venue-local: a VenueClock (zone and event date) is required");
         }
         this.venueClock = venueClock;
+    }
+
+    /**
+     * A parser for the start of a connection on a port shared by several venues, before
+     * authentication has said which venue (and so which zone and event date) the client belongs to.
+     * Greetings, authorization and replies parse as usual; a venue-local tag event time is an
+     * {@link Ctp01DecodeError.Kind#INVALID_TIME}, never a guess. Replace it once the venue is known
+     * ({@link Ctp01LineDecoder#parser(Ctp01LineParser)}).
+     */
+    public static Ctp01LineParser beforeVenueKnown(TimeFormat timeFormat) {
+        return new Ctp01LineParser(timeFormat, null, false);
     }
 
     public TimeFormat timeFormat() {

@@ -32,7 +32,11 @@ public enum TimeFormat {
         Instant parseChecked(String text, VenueClock clock) {
             Matcher m = match(NORMAL_PATTERN, text);
             long hours = Long.parseLong(m.group(1));
-            LocalDate date = requireClock(text, clock).eventDate().plusDays(hours / 24);
+            LocalDate eventDate = requireClock(text, clock).eventDate();
+            if (eventDate == null) {
+                throw new DateTimeParseException("normal time needs the venue's event date", text, 0);
+            }
+            LocalDate date = eventDate.plusDays(hours / 24);
             LocalTime time = LocalTime.of((int) (hours % 24), field(m, 2, 59, text), field(m, 3, 59, text),
                     nanos(m.group(4)));
             return resolveLocal(text, LocalDateTime.of(date, time), clock);

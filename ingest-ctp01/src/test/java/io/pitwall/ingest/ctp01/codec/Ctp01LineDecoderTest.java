@@ -52,6 +52,22 @@ class Ctp01LineDecoderTest {
     }
 
     @Test
+    void theParserCanBeReplacedOnceTheVenueIsKnown() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Ctp01Codec.install(channel.pipeline(), Ctp01LineParser.beforeVenueKnown(TimeFormat.NORMAL), MAX);
+        String line = "CT01_33~2~finish~12~08:38:58.97~0~0FA22E~4\r\n";
+        assertThat(feed(channel, bytes(line))).singleElement().isInstanceOf(Ctp01DecodeError.class);
+
+        Ctp01LineDecoder decoder = channel.pipeline().get(Ctp01LineDecoder.class);
+        Ctp01LineParser venue = new Ctp01LineParser(TimeFormat.NORMAL,
+                new VenueClock(ZoneOffset.UTC, LocalDate.of(2008, 10, 16)));
+        decoder.parser(venue);
+        assertThat(decoder.parser()).isSameAs(venue);
+        assertThat(feed(channel, bytes(line))).singleElement().isInstanceOfSatisfying(TagObservation.class,
+                tag -> assertThat(tag.time()).isEqualTo(java.time.Instant.parse("2008-10-16T08:38:58.970Z")));
+    }
+
+    @Test
     void aPullAnswerInOneReadBecomesFourMessagesInOrder() {
         List<Ctp01Inbound> read = feed(channel(), bytes(PULL_EXAMPLE));
         assertThat(read).hasSize(4);

@@ -124,6 +124,24 @@ class TimeFormatTest {
     }
 
     @Test
+    void isoNeedsOnlyTheZoneWhileNormalNeedsTheEventDate() {
+        VenueClock zoneOnly = VenueClock.zoneOnly(ZoneOffset.UTC);
+        assertThat(TimeFormat.ISO.parse("2008-10-16T14:02:15.31", zoneOnly))
+                .isEqualTo(Instant.parse("2008-10-16T14:02:15.310Z"));
+        assertThatThrownBy(() -> TimeFormat.NORMAL.parse("14:02:15.31", zoneOnly))
+                .isInstanceOf(DateTimeParseException.class).hasMessageContaining("event date");
+    }
+
+    @Test
+    void beforeTheVenueIsKnownVenueLocalTimesAreDecodeErrorsNotGuesses() {
+        Ctp01LineParser parser = Ctp01LineParser.beforeVenueKnown(TimeFormat.NORMAL);
+        assertThat(parser.parse("CT01_33~1~start~9478~08:29:10.29~0~0F2A38~1"))
+                .isInstanceOfSatisfying(Ctp01DecodeError.class,
+                        error -> assertThat(error.kind()).isEqualTo(Ctp01DecodeError.Kind.INVALID_TIME));
+        assertThat(parser.parse("authorize~timer~secret")).isInstanceOf(AuthorizeRequest.class);
+    }
+
+    @Test
     void optionValuesRoundTrip() {
         for (TimeFormat format : TimeFormat.values()) {
             assertThat(TimeFormat.fromOptionValue(format.optionValue())).isSameAs(format);
