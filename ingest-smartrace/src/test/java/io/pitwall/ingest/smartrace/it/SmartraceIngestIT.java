@@ -176,15 +176,17 @@ class SmartraceIngestIT {
      * reconnect; every passing lies close to when the lap really happened.
      */
     private static void assertSensorTiming(SmartraceSensor sensor, List<Sent> laps, List<Passing> passings) {
-        Map<Long, Passing> byCounter = passings.stream().collect(Collectors.toMap(
-                p -> Long.parseLong(p.getAttributes().get("sensorTimestamp")), p -> p, (a, b) -> {
+        // a lap is identified as the ingest dedupes it: (controller, sensor counter). Two controllers of one
+        // sensor can cross within the same millisecond, so the counter alone is not a key.
+        Map<String, Passing> byCounter = passings.stream().collect(Collectors.toMap(
+                p -> p.getTransponder() + "@" + p.getAttributes().get("sensorTimestamp"), p -> p, (a, b) -> {
                     throw new AssertionError("lap doubled: " + a + " / " + b);
                 }));
         Sent first = laps.get(0);
-        Passing firstPassing = byCounter.get(sensor.counterAt(first.at()));
+        Passing firstPassing = byCounter.get(first.controller() + "@" + sensor.counterAt(first.at()));
         assertThat(firstPassing).as("first lap of a sensor").isNotNull();
         for (Sent lap : laps) {
-            Passing passing = byCounter.get(sensor.counterAt(lap.at()));
+            Passing passing = byCounter.get(lap.controller() + "@" + sensor.counterAt(lap.at()));
             assertThat(passing).as("lap of controller %d at %s", lap.controller(), lap.at()).isNotNull();
             assertThat(passing.getTransponder()).isEqualTo(Integer.toString(lap.controller()));
             long expected = Duration.between(first.at(), lap.at()).toMillis();
