@@ -10,8 +10,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PitwallVersion.class,
         description = "Live race timing on Apache Kafka.",
-        subcommands = {DemoCommand.class, UpCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, SessionCommand.class, TailCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PitwallCommand implements Runnable {
+
+    static {
+        // before the first logger: the launcher's own configuration, not a logback.xml a service jar may carry
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "io/pitwall/launcher/logback-launcher.xml");
+        }
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

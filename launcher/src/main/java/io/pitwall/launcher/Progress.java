@@ -3,7 +3,7 @@ package io.pitwall.launcher;
 import java.io.PrintStream;
 
 /** Progress lines on stderr while the stack starts, so stdout keeps only the machine-readable lines. */
-final class Progress {
+public final class Progress {
 
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
@@ -24,7 +24,17 @@ final class Progress {
         out.flush();
     }
 
-    void info(String what) {
+    /** For steps that run side by side: {@link #done(String, long)} with the value this returned when it began. */
+    long begin() {
+        return System.nanoTime();
+    }
+
+    void done(String what, long begunNanos) {
+        out.printf("[%5.1fs] %s (%.1fs)%n", seconds(startNanos), what, seconds(begunNanos));
+        out.flush();
+    }
+
+    public void info(String what) {
         out.printf("[%5.1fs] %s%n", seconds(startNanos), what);
         out.flush();
     }

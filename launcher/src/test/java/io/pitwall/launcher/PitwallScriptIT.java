@@ -98,7 +98,8 @@ class PitwallScriptIT {
     }
 
     private RunningUp startUp() throws IOException {
-        Process process = pitwall("up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--registry-port", "0");
+        Process process = pitwall("up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--registry-port", "0",
+                "--web-port", "0", "--t71-port", "0", "--rmonitor-port", "0");
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,0 +1,170 @@
+package io.pitwall.launcher;
+
+import io.pitwall.events.ControlAction;
+import io.pitwall.events.Flag;
+import io.pitwall.events.SessionConfig;
+import io.pitwall.events.SessionControl;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.avro.generic.GenericData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pitwall session VENUE ACTION}: race control from the command line. Writes a {@code SessionControl} to
+ * {@code timing.session-control} (START, STOP, a flag, a message, a retirement, a penalty), or shows the venue's
+ * current session configuration.
+ */
+@Command(name = "session", mixinStandardHelpOptions = true,
+        description = {
+                "Race control for a venue's current session.",
+                "",
+                "  pitwall session VENUE show                 the session configuration (JSON)",
+                "  pitwall session VENUE start | stop         START / STOP the session now",
+                "  pitwall session VENUE flag FLAG            green, yellow, fcy, sc, vsc, code_60, red,",
+                "                                             white, chequered, caution, slow_zone, none",
+                "  pitwall session VENUE message TEXT...      a race-control message",
+                "  pitwall session VENUE retire CAR [TEXT]    retire a car",
+                "  pitwall session VENUE penalty CAR TEXT...  a penalty for a car",
+                ""})
+final class SessionCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "VENUE", description = "The venue id.")
+    String venue;
+
+    @Parameters(index = "1", paramLabel = "ACTION", description = "show, start, stop, flag, message, retire or penalty.")
+    String action;
+
+    @Parameters(index = "2..*", paramLabel = "ARGS", description = "The flag, the car, the text.")
+    List<String> args = List.of();
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers. Default: $KAFKA_BOOTSTRAP, else the running local stack.")
+    String bootstrap;
+
+    @Option(names = "--schema-registry", paramLabel = "URL",
+            description = "Schema registry URL. Default: $SCHEMA_REGISTRY_URL, else the running local stack.")
+    String registryUrl;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:PITWALL_DATA_DIR:-.pitwall/data}",
+            description = "Data directory of a local stack started by 'pitwall up' or 'demo'. Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    @Option(names = "--session-id", paramLabel = "ID",
+            description = "The session the action is for. Default: the venue's current session.")
+    String sessionId;
+
+    @Override
+    public Integer call() throws IOException {
+        Properties local = new Properties();
+        Path file = dataDir.resolve(LocalInfrastructure.ENDPOINTS_FILE);
+        if (Files.isReadable(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                local.load(in);
+            }
+        }
+        String kafka = firstOf(bootstrap, System.getenv("KAFKA_BOOTSTRAP"), local.getProperty("KAFKA_BOOTSTRAP"));
+        String registry = firstOf(registryUrl, System.getenv("SCHEMA_REGISTRY_URL"),
+                local.getProperty("SCHEMA_REGISTRY_URL"));
+        if (kafka == null || registry == null) {
+            System.err.println("No Pitwall to talk to: start 'pitwall up', or pass --bootstrap and --schema-registry"
+                    + " (or set KAFKA_BOOTSTRAP and SCHEMA_REGISTRY_URL).");
+            return 2;
+        }
+        try (RaceControlClient raceControl = new RaceControlClient(kafka, registry)) {
+            SessionConfig current = raceControl.currentSessions(List.of(venue), Duration.ofSeconds(30)).get(venue);
+            if (action.equals("show")) {
+                if (current == null) {
+                    System.err.println("Venue " + venue + " has no session configuration.");
+                    return 1;
+                }
+                System.out.println(GenericData.get().toString(current));
+                return 0;
+            }
+            SessionControl control;
+            try {
+                control = control(current);
+            } catch (IllegalArgumentException e) {
+                System.err.println("pitwall session: " + e.getMessage());
+                return 2;
+            }
+            raceControl.publish(control);
+            System.err.println(venue + ": " + control.getAction().name().toLowerCase(Locale.ROOT)
+                    + (control.getFlag() == null ? "" : " " + control.getFlag().name().toLowerCase(Locale.ROOT))
+                    + (control.getCarNumber() == null ? "" : " #" + control.getCarNumber())
+                    + (control.getMessage() == null ? "" : " \"" + control.getMessage() + "\"")
+                    + " for session " + (control.getSessionId() == null ? "(current)" : control.getSessionId()));
+            return 0;
+        }
+    }
+
+    private SessionControl control(SessionConfig current) {
+        SessionControl.Builder control = SessionControl.newBuilder()
+                .setVenueId(venue)
+                .setSessionId(sessionId != null ? sessionId : current != null ? current.getSessionId() : null)
+                .setIssuedBy("pitwall session (" + System.getProperty("user.name", "cli") + ")")
+                .setAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        switch (action.toLowerCase(Locale.ROOT)) {
+            case "start" -> control.setAction(ControlAction.START).setMessage("Session started");
+            case "stop" -> control.setAction(ControlAction.STOP).setMessage("Session stopped");
+            case "flag" -> {
+                if (args.size() != 1) {
+                    throw new IllegalArgumentException("flag needs one flag: " + flags());
+                }
+                try {
+                    control.setAction(ControlAction.FLAG)
+                            .setFlag(Flag.valueOf(args.get(0).toUpperCase(Locale.ROOT).replace('-', '_')));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + args.get(0) + "' is not a flag: " + flags());
+                }
+            }
+            case "message" -> control.setAction(ControlAction.MESSAGE).setMessage(text(0, "message needs a text"));
+            case "retire" -> control.setAction(ControlAction.RETIREMENT).setCarNumber(car())
+                    .setMessage(args.size() > 1 ? String.join(" ", args.subList(1, args.size()))
+                            : "Car " + args.get(0) + " retired");
+            case "penalty" -> control.setAction(ControlAction.PENALTY).setCarNumber(car())
+                    .setMessage(text(1, "penalty needs a car and a text"));
+            default -> throw new IllegalArgumentException("unknown action '" + action
+                    + "': show, start, stop, flag, message, retire or penalty");
+        }
+        return control.build();
+    }
+
+    private String car() {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException(action + " needs a car number");
+        }
+        return args.get(0);
+    }
+
+    private String text(int from, String problem) {
+        if (args.size() <= from) {
+            throw new IllegalArgumentException(problem);
+        }
+        return String.join(" ", args.subList(from, args.size()));
+    }
+
+    private static String flags() {
+        return Arrays.stream(Flag.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList().toString();
+    }
+
+    private static String firstOf(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank()) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
