@@ -1,31 +1,63 @@
 package io.pitwall.processor.timing;
 
 import io.pitwall.processor.timing.lap.Lap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The laps of one car as last published, with the best valid lap time up to each lap (so that an update
- * touching only the latest laps can carry the earlier best-lap state forward without walking the whole list).
+ * The laps of one car as last published, with what the timing screen and the next update read from them,
+ * computed once when the laps change rather than on every screen: the best valid lap time up to each lap (so an
+ * update touching only the latest laps carries the earlier best-lap state forward without walking the whole
+ * list), the best lap, the best time per sector, and the finish-line crossings.
+ *
+ * @param best           the best valid lap (the first to set the fastest time), null if none
+ * @param bestSectors    per sector, the best time in a valid completed lap (null where none)
+ * @param finishLine     start of lap 1, then the finish of each lap; empty when there are no laps
  */
-record PublishedLaps(List<Lap> laps, long[] bestValidUpTo) {
+record PublishedLaps(List<Lap> laps, long[] bestValidUpTo, Lap best, List<Long> bestSectors, long[] finishLine) {
 
-    static final PublishedLaps NONE = new PublishedLaps(List.of(), new long[0]);
+    static final PublishedLaps NONE = of(List.of());
 
     PublishedLaps {
         laps = List.copyOf(laps);
     }
 
     static PublishedLaps of(List<Lap> laps) {
-        long[] best = new long[laps.size()];
+        long[] bestUpTo = new long[laps.size()];
         long running = Long.MAX_VALUE;
+        Lap best = null;
+        Long[] sectors = new Long[0];
         for (int i = 0; i < laps.size(); i++) {
             Lap lap = laps.get(i);
             if (lap.isValid()) {
                 running = Math.min(running, lap.lapTimeMicros());
+                if (best == null || lap.lapTimeMicros() < best.lapTimeMicros()) {
+                    best = lap;
+                }
+                List<Long> times = lap.sectorTimesMicros();
+                if (times.size() > sectors.length) {
+                    sectors = Arrays.copyOf(sectors, times.size());
+                }
+                for (int s = 0; s < times.size(); s++) {
+                    Long time = times.get(s);
+                    if (time != null && (sectors[s] == null || time < sectors[s])) {
+                        sectors[s] = time;
+                    }
+                }
             }
-            best[i] = running;
+            bestUpTo[i] = running;
         }
-        return new PublishedLaps(laps, best);
+        long[] finishLine = new long[laps.isEmpty() ? 0 : laps.size() + 1];
+        if (!laps.isEmpty()) {
+            finishLine[0] = laps.get(0).startMicros();
+            for (int i = 0; i < laps.size(); i++) {
+                finishLine[i + 1] = laps.get(i).finishMicros();
+            }
+        }
+        return new PublishedLaps(laps, bestUpTo, best, Collections.unmodifiableList(new ArrayList<>(Arrays.asList(sectors))),
+                finishLine);
     }
 
     /** Best valid lap time among the first {@code count} laps, Long.MAX_VALUE if none. */

@@ -11,7 +11,11 @@ import java.util.List;
  */
 record SectorView(List<Long> shown, List<Boolean> fromLastLap, List<Long> best) {
 
-    static SectorView of(int sectorCount, Lap lastLap, List<Long> currentLap, List<Lap> laps) {
+    /**
+     * @param bestOfLaps per sector, the car's best time in a valid completed lap (may be shorter than
+     *                   {@code sectorCount}; null where none)
+     */
+    static SectorView of(int sectorCount, Lap lastLap, List<Long> currentLap, List<Long> bestOfLaps) {
         Long[] shown = new Long[sectorCount];
         Boolean[] old = new Boolean[sectorCount];
         Long[] best = new Long[sectorCount];
@@ -35,17 +39,11 @@ record SectorView(List<Long> shown, List<Boolean> fromLastLap, List<Long> best) 
                 shown[s] = last;
                 old[s] = last != null;
             }
-            best[s] = current;
-        }
-        for (Lap lap : laps) {
-            if (!lap.isValid()) {
-                continue;
-            }
-            for (int s = 0; s < sectorCount && s < lap.sectorTimesMicros().size(); s++) {
-                Long time = lap.sectorTimesMicros().get(s);
-                if (time != null && (best[s] == null || time < best[s])) {
-                    best[s] = time;
-                }
+            Long fromLaps = s < bestOfLaps.size() ? bestOfLaps.get(s) : null;
+            if (current == null || fromLaps == null) {
+                best[s] = current == null ? fromLaps : current;
+            } else {
+                best[s] = Math.min(current, fromLaps);
             }
         }
         return new SectorView(new ArrayList<>(Arrays.asList(shown)), Arrays.asList(old),

@@ -108,6 +108,7 @@ public final class TimingSession {
                 Crossing replaced = lineResolver.resolve(known);
                 CarTrack previousCar = carOf(replaced);
                 previousCar.timeline.remove(replaced);
+                previousCar.rewalk = true;
                 dirty.merge(previousCar, replaced.timeMicros(), Math::min);
             }
             passings.put(key, passing);
@@ -115,8 +116,10 @@ public final class TimingSession {
             CarTrack car = carOf(crossing);
             if (car.timeline.higher(crossing) != null) {
                 late = passing;
+                car.rewalk = true;
             }
             car.timeline.add(crossing);
+            car.appended.add(crossing);
             dirty.merge(car, crossing.timeMicros(), Math::min);
         }
         if (dirty.isEmpty()) {
@@ -184,7 +187,7 @@ public final class TimingSession {
     private List<LapChange> recalculate(Collection<CarTrack> dirtyCars, long changedFrom, String cause) {
         Set<CarTrack> dirty = new HashSet<>(dirtyCars);
         for (CarTrack car : dirty) {
-            car.raw = LapCalculator.compute(car.timeline, limits);
+            car.raw = car.walk();
             car.refreshUnknownIdentity();
         }
         long from = changedFrom;
@@ -200,7 +203,7 @@ public final class TimingSession {
             }
         }
         String reason = cause != null ? cause : chequeredMoved ? "chequered flag" : null;
-        return publish(from, reason);
+        return publish(from, reason, chequeredMoved ? null : dirty);
     }
 
     private List<CarLaps> rawLaps() {
@@ -214,34 +217,55 @@ public final class TimingSession {
     /**
      * Publishes the laps of every car from {@code from} on: best-lap flags assigned in finish-time order, then
      * the difference to what was published before.
+     *
+     * @param changedCars the cars whose laps may have changed, or null for all (the chequered flag moved); the
+     *                    laps of any other car are the ones published, flags aside
      */
-    private List<LapChange> publish(long from, String cause) {
-        Set<String> numbers = new TreeSet<>(cars.keySet());
-        numbers.addAll(published.keySet());
-        Map<String, Integer> firstChanged = new HashMap<>();
+    private List<LapChange> publish(long from, String cause, Set<CarTrack> changedCars) {
+        Set<String> numbers = cars.keySet();
+        if (!numbers.containsAll(published.keySet())) {
+            numbers = new TreeSet<>(cars.keySet());
+            numbers.addAll(published.keySet());
+        }
+        // this runs for every passing: per car only what the common case needs, in arrays rather than maps
+        int[] firsts = new int[numbers.size()];
+        PublishedLaps[] befores = new PublishedLaps[numbers.size()];
+        Map<String, Integer> tailCars = new HashMap<>();
         long sessionBest = Long.MAX_VALUE;
         List<TailLap> tail = new ArrayList<>();
+        int index = 0;
         for (String number : numbers) {
-            List<Lap> laps = lapsOf(number);
+            CarTrack car = cars.get(number);
+            List<Lap> laps = car == null ? List.of() : car.run.laps();
             PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
-            int first = PublishedLaps.firstFinishingAtOrAfter(laps, from);
-            if (!samePrefix(before, laps, first)) {
+            // usually 'from' is the newest crossing and no lap finishes after it: no search needed
+            int first = laps.isEmpty() || laps.get(laps.size() - 1).finishMicros() < from
+                    ? laps.size() : PublishedLaps.firstFinishingAtOrAfter(laps, from);
+            boolean mayHaveChanged = changedCars == null || car == null || changedCars.contains(car);
+            if (mayHaveChanged && !samePrefix(before, laps, first)) {
                 // cannot happen while laps before 'from' are unaffected; recover by republishing everything
-                return publish(Long.MIN_VALUE, cause);
+                return publish(Long.MIN_VALUE, cause, null);
             }
-            firstChanged.put(number, first);
+            firsts[index] = first;
+            befores[index] = before;
             sessionBest = Math.min(sessionBest, before.bestValidAmongFirst(first));
-            for (int i = first; i < laps.size(); i++) {
-                tail.add(new TailLap(number, laps.get(i)));
+            if (first < laps.size()) {
+                tailCars.put(number, index);
+                for (int i = first; i < laps.size(); i++) {
+                    tail.add(new TailLap(number, laps.get(i)));
+                }
             }
+            index++;
         }
         tail.sort(TailLap.ORDER);
         Map<String, Long> carBest = new HashMap<>();
         Map<String, List<Lap>> flaggedTails = new HashMap<>();
         for (TailLap entry : tail) {
             Lap lap = entry.lap();
-            long best = carBest.computeIfAbsent(entry.carNumber(),
-                    n -> published.getOrDefault(n, PublishedLaps.NONE).bestValidAmongFirst(firstChanged.get(n)));
+            long best = carBest.computeIfAbsent(entry.carNumber(), n -> {
+                int at = tailCars.get(n);
+                return befores[at].bestValidAmongFirst(firsts[at]);
+            });
             boolean personalBest = lap.isValid() && lap.lapTimeMicros() < best;
             boolean overallBest = lap.isValid() && lap.lapTimeMicros() < sessionBest;
             if (personalBest) {
@@ -254,9 +278,10 @@ public final class TimingSession {
                     .add(lap.withBestFlags(personalBest, overallBest));
         }
         List<LapChange> changes = new ArrayList<>();
+        index = 0;
         for (String number : numbers) {
-            PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
-            int first = firstChanged.get(number);
+            PublishedLaps before = befores[index];
+            int first = firsts[index++];
             List<Lap> newTail = flaggedTails.getOrDefault(number, List.of());
             if (newTail.isEmpty() && before.laps().size() == first) {
                 continue;
@@ -272,11 +297,6 @@ public final class TimingSession {
             }
         }
         return changes;
-    }
-
-    private List<Lap> lapsOf(String carNumber) {
-        CarTrack car = cars.get(carNumber);
-        return car == null ? List.of() : car.run.laps();
     }
 
     private static boolean samePrefix(PublishedLaps before, List<Lap> laps, int first) {
@@ -339,6 +359,14 @@ public final class TimingSession {
         return raceControl.all();
     }
 
+    /**
+     * Whether the session clock is running: the session has started (race control's START or a first accepted
+     * crossing) and race control has not stopped it. The chequered flag does not stop the clock.
+     */
+    public boolean clockRunning() {
+        return raceControl.stopMicros().isEmpty() && sessionStartMicros().isPresent();
+    }
+
     /** The timing screen at {@code now} (used only for the session clock and STOP detection). */
     public SessionSnapshot snapshot(Instant now) {
         long nowMicros = Micros.of(now);
@@ -357,10 +385,11 @@ public final class TimingSession {
             CarTrack car = cars.get(identity.carNumber());
             CarRun run = car == null ? CarRun.of(CarLaps.empty(), FinishRule.NOT_YET) : car.run;
             runs.put(identity.carNumber(), run);
-            List<Lap> laps = laps(identity.carNumber());
-            Lap best = bestLap(laps);
-            standings.add(new Standing(identity.carNumber(), identity.className(),
-                    FinishLineCrossings.of(laps, run.timingStartMicros()),
+            PublishedLaps laps = published.getOrDefault(identity.carNumber(), PublishedLaps.NONE);
+            Lap best = laps.best();
+            long[] finishLine = laps.laps().isEmpty()
+                    ? FinishLineCrossings.of(List.of(), run.timingStartMicros()) : laps.finishLine();
+            standings.add(new Standing(identity.carNumber(), identity.className(), finishLine,
                     best == null ? null : best.lapTimeMicros(), best == null ? 0L : best.finishMicros()));
         }
         List<ClassifiedCar> classified = Classifier.classify(config.getType(), config.getResultsOrderedByTotalTime(),
@@ -373,10 +402,11 @@ public final class TimingSession {
         for (ClassifiedCar place : classified) {
             String number = place.standing().carNumber();
             CarRun run = runs.get(number);
-            List<Lap> laps = laps(number);
+            PublishedLaps carLaps = published.getOrDefault(number, PublishedLaps.NONE);
+            List<Lap> laps = carLaps.laps();
             Lap last = laps.isEmpty() ? null : laps.get(laps.size() - 1);
-            Lap best = bestLap(laps);
-            SectorView sectors = SectorView.of(sectorCount, last, run.currentLapSectors(), laps);
+            Lap best = carLaps.best();
+            SectorView sectors = SectorView.of(sectorCount, last, run.currentLapSectors(), carLaps.bestSectors());
             for (int s = 0; s < sectorCount; s++) {
                 sessionBestSectors[s] = min(sessionBestSectors[s], sectors.best().get(s));
             }
@@ -417,16 +447,6 @@ public final class TimingSession {
         return started ? Flag.GREEN : Flag.NONE;
     }
 
-    private static Lap bestLap(List<Lap> laps) {
-        Lap best = null;
-        for (Lap lap : laps) {
-            if (lap.isValid() && (best == null || lap.lapTimeMicros() < best.lapTimeMicros())) {
-                best = lap;
-            }
-        }
-        return best;
-    }
-
     private static Long min(Long a, Long b) {
         if (a == null) {
             return b;
@@ -454,9 +474,28 @@ public final class TimingSession {
         private final TreeSet<Crossing> timeline = new TreeSet<>();
         private CarLaps raw = CarLaps.empty();
         private CarRun run;
+        /** The lap walk over the timeline so far, continued while crossings only come after it. */
+        private LapCalculator.Walk walk;
+        /** Crossings added at the end of the timeline since the last walk. */
+        private final List<Crossing> appended = new ArrayList<>();
+        /** A crossing was inserted before others or removed: the walk must start over. */
+        private boolean rewalk;
 
         CarTrack(CarIdentity identity) {
             this.identity = identity;
+        }
+
+        /** The laps of the timeline: the walk continued over the appended crossings, or a new one. */
+        CarLaps walk() {
+            if (walk == null || rewalk) {
+                walk = LapCalculator.start(limits);
+                timeline.forEach(walk::add);
+            } else {
+                appended.forEach(walk::add);
+            }
+            appended.clear();
+            rewalk = false;
+            return walk.result();
         }
 
         /** Unknown cars show the name their hardware gives the transponder (from the earliest named crossing). */

@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  */
 public record Timing71Message(long timestampMillis, String category, String text, String style, String carNumber) {
 
+    /** Reads a tuple written by {@link #toJson}. */
+    public static Timing71Message fromJson(com.fasterxml.jackson.databind.JsonNode tuple) {
+        return new Timing71Message(tuple.get(0).asLong(), tuple.get(1).asText(), tuple.get(2).asText(),
+                tuple.get(3).isNull() ? null : tuple.get(3).asText(), tuple.size() > 4 ? tuple.get(4).asText() : null);
+    }
+
     public ArrayNode toJson(JsonNodeFactory json) {
         ArrayNode tuple = json.arrayNode();
         tuple.add(timestampMillis).add(category).add(text);

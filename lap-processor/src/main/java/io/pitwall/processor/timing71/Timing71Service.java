@@ -29,6 +29,24 @@ public final class Timing71Service {
     private final List<LapChange> pendingChanges = new ArrayList<>();
     private final List<SessionControl> pendingControls = new ArrayList<>();
     private SessionSnapshot previous;
+    private List<Timing71Message> fresh = List.of();
+
+    public Timing71Service() {
+    }
+
+    /**
+     * A service that carries on with a message log kept from before (a restart): the log is made of differences
+     * between screens, which a rebuilt session cannot regenerate.
+     *
+     * @param restored the log, newest first
+     */
+    public Timing71Service(List<Timing71Message> restored) {
+        for (Timing71Message message : restored) {
+            if (messages.size() < MAX_MESSAGES) {
+                messages.addLast(message);
+            }
+        }
+    }
 
     /** Lap changes since the last render (their corrections become messages). */
     public void onLapChanges(List<LapChange> changes) {
@@ -42,7 +60,7 @@ public final class Timing71Service {
 
     /** The full state for this snapshot; messages generated against the previous one. */
     public ObjectNode render(SessionSnapshot snapshot) {
-        List<Timing71Message> fresh = MessageGenerator.between(previous, snapshot, pendingChanges, pendingControls);
+        fresh = MessageGenerator.between(previous, snapshot, pendingChanges, pendingControls);
         pendingChanges.clear();
         pendingControls.clear();
         previous = snapshot;
@@ -69,6 +87,11 @@ public final class Timing71Service {
         highlight.forEach(highlighted::add);
         state.put("lastUpdated", snapshot.nowMicros() / 1000);
         return state;
+    }
+
+    /** The messages the last {@link #render} added to the log, oldest first. */
+    public List<Timing71Message> freshMessages() {
+        return fresh;
     }
 
     /** The manifest of this service. */

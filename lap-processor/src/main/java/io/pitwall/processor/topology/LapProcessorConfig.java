@@ -3,73 +3,94 @@ package io.pitwall.processor.topology;
 import io.pitwall.schemas.catalog.Topics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Every option of the lap-processor topology, with its default.
+ * What the lap-processor topology needs to know, typed. The service declares and documents the options once
+ * (in {@code io.pitwall.processor.service.LapProcessorOptions}) and builds this record from them; tests build
+ * it from {@link #defaults()} and the {@code with...} methods.
  *
- * @param reorderMaxDelay     {@code reorder.max-delay}: how long a gap in a stream's sequence is held before
- *                            it is skipped (wall clock)
+ * @param reorderMaxDelay      how long a gap in a stream's sequence is held before it is skipped (wall clock)
  * @param reorderCheckInterval how often held gaps are checked
- * @param publishInterval     {@code timing71.publish-interval}: how often Timing71 states are published
- *                            (Timing71 itself publishes at most once a second)
- * @param carStoppedAfter     {@code car.stopped-after}: silence after which a car on track is STOP
- * @param timing71Source      the manifest's {@code source} tuple (name, link)
+ * @param maxStatesPerSecond   the most Timing71 states one service (session) publishes per second: changes
+ *                             closer together than {@code 1 s / maxStatesPerSecond} are coalesced into one state
+ * @param clockTick            while a session's clock runs, a state goes out at least this often
+ * @param clockIdleAfter       a running session that received no input for this long stops ticking (an
+ *                             abandoned practice session must not tick for ever)
+ * @param carStoppedAfter      silence after which a car on track is STOP
+ * @param timing71Source       the manifest's {@code source} tuple (name, link)
  */
 public record LapProcessorConfig(String passingsTopic, String sessionsTopic, String sessionControlTopic,
                                  String lapsTopic, String statesTopic, String manifestsTopic,
-                                 Duration reorderMaxDelay, Duration reorderCheckInterval, Duration publishInterval,
-                                 Duration carStoppedAfter, List<String> timing71Source) {
+                                 Duration reorderMaxDelay, Duration reorderCheckInterval, int maxStatesPerSecond,
+                                 Duration clockTick, Duration clockIdleAfter, Duration carStoppedAfter,
+                                 List<String> timing71Source) {
 
-    public static final String REORDER_MAX_DELAY = "reorder.max-delay";
-    public static final String PUBLISH_INTERVAL = "timing71.publish-interval";
-    public static final String CAR_STOPPED_AFTER = "car.stopped-after";
+    public static final Duration DEFAULT_REORDER_MAX_DELAY = Duration.ofSeconds(2);
+    public static final int DEFAULT_MAX_STATES_PER_SECOND = 10;
+    public static final Duration DEFAULT_CLOCK_TICK = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_CLOCK_IDLE_AFTER = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_CAR_STOPPED_AFTER = Duration.ofMinutes(2);
 
     public LapProcessorConfig {
-        Objects.requireNonNull(passingsTopic);
-        Objects.requireNonNull(sessionsTopic);
-        Objects.requireNonNull(sessionControlTopic);
-        Objects.requireNonNull(lapsTopic);
-        Objects.requireNonNull(statesTopic);
-        Objects.requireNonNull(manifestsTopic);
-        positive(reorderMaxDelay, REORDER_MAX_DELAY, true);
-        positive(reorderCheckInterval, "reorder.check-interval", false);
-        positive(publishInterval, PUBLISH_INTERVAL, false);
-        positive(carStoppedAfter, CAR_STOPPED_AFTER, true);
+        Objects.requireNonNull(passingsTopic, "passingsTopic");
+        Objects.requireNonNull(sessionsTopic, "sessionsTopic");
+        Objects.requireNonNull(sessionControlTopic, "sessionControlTopic");
+        Objects.requireNonNull(lapsTopic, "lapsTopic");
+        Objects.requireNonNull(statesTopic, "statesTopic");
+        Objects.requireNonNull(manifestsTopic, "manifestsTopic");
+        requireDuration(reorderMaxDelay, "reorderMaxDelay", true);
+        requireDuration(reorderCheckInterval, "reorderCheckInterval", false);
+        requireDuration(clockTick, "clockTick", false);
+        requireDuration(clockIdleAfter, "clockIdleAfter", false);
+        requireDuration(carStoppedAfter, "carStoppedAfter", true);
+        if (maxStatesPerSecond < 1 || maxStatesPerSecond > 1000) {
+            throw new IllegalArgumentException("maxStatesPerSecond must be 1..1000: " + maxStatesPerSecond);
+        }
         timing71Source = List.copyOf(timing71Source);
     }
 
     public static LapProcessorConfig defaults() {
         return new LapProcessorConfig(Topics.PASSINGS.name(), Topics.SESSIONS.name(), Topics.SESSION_CONTROL.name(),
                 Topics.LAPS.name(), Topics.TIMING71_STATES.name(), Topics.TIMING71_MANIFESTS.name(),
-                Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMinutes(2),
-                List.of("Pitwall", ""));
+                DEFAULT_REORDER_MAX_DELAY, Duration.ofMillis(200), DEFAULT_MAX_STATES_PER_SECOND, DEFAULT_CLOCK_TICK,
+                DEFAULT_CLOCK_IDLE_AFTER, DEFAULT_CAR_STOPPED_AFTER, List.of("Pitwall", ""));
     }
 
-    /** Defaults overridden by ISO-8601 durations ({@code PT2S}) or milliseconds under the keys above. */
-    public static LapProcessorConfig from(Map<String, String> properties) {
-        LapProcessorConfig d = defaults();
-        return new LapProcessorConfig(d.passingsTopic, d.sessionsTopic, d.sessionControlTopic, d.lapsTopic,
-                d.statesTopic, d.manifestsTopic,
-                duration(properties, REORDER_MAX_DELAY, d.reorderMaxDelay), d.reorderCheckInterval,
-                duration(properties, PUBLISH_INTERVAL, d.publishInterval),
-                duration(properties, CAR_STOPPED_AFTER, d.carStoppedAfter), d.timing71Source);
+    public LapProcessorConfig withReorderMaxDelay(Duration delay) {
+        return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
+                manifestsTopic, delay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
+                carStoppedAfter, timing71Source);
     }
 
-    private static Duration duration(Map<String, String> properties, String key, Duration fallback) {
-        String value = properties.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return value.startsWith("P") ? Duration.parse(value) : Duration.ofMillis(Long.parseLong(value.trim()));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + ": not a duration (PT2S or milliseconds): " + value, e);
-        }
+    public LapProcessorConfig withStatePacing(int statesPerSecond, Duration tick, Duration idleAfter) {
+        return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
+                manifestsTopic, reorderMaxDelay, reorderCheckInterval, statesPerSecond, tick, idleAfter,
+                carStoppedAfter, timing71Source);
     }
 
-    private static void positive(Duration value, String name, boolean zeroAllowed) {
+    public LapProcessorConfig withCarStoppedAfter(Duration silence) {
+        return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
+                manifestsTopic, reorderMaxDelay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
+                silence, timing71Source);
+    }
+
+    /** The shortest time between two states of one service. */
+    public Duration minStateInterval() {
+        return Duration.ofNanos(1_000_000_000L / maxStatesPerSecond);
+    }
+
+    /**
+     * How often pending (coalesced) states and clock ticks are looked at: a quarter of the minimum interval,
+     * so a coalesced change waits at most a quarter interval beyond its slot, but not more often than every
+     * 5 ms (each look is a walk over the task's venues).
+     */
+    public Duration stateCheckInterval() {
+        long quarter = minStateInterval().toMillis() / 4;
+        return Duration.ofMillis(Math.max(5, Math.min(quarter, clockTick.toMillis())));
+    }
+
+    private static void requireDuration(Duration value, String name, boolean zeroAllowed) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || (!zeroAllowed && value.isZero())) {
             throw new IllegalArgumentException(name + " must be " + (zeroAllowed ? "non-negative" : "positive"));

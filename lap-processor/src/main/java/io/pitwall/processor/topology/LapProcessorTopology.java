@@ -26,6 +26,11 @@ public final class LapProcessorTopology {
     }
 
     public static Topology build(LapProcessorConfig config, EventSerdes serdes) {
+        return build(config, serdes, ProcessingMetrics.NONE);
+    }
+
+    /** The topology, reporting what it counts to {@code metrics}. */
+    public static Topology build(LapProcessorConfig config, EventSerdes serdes, ProcessingMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ReorderProcessor.POSITIONS_STORE), Serdes.Bytes(), Serdes.ByteArray()));
@@ -36,7 +41,7 @@ public final class LapProcessorTopology {
 
         KStream<String, TimingInput> passings = builder
                 .stream(config.passingsTopic(), Consumed.with(Serdes.String(), serdes.passings()).withName("passings"))
-                .process(() -> new ReorderProcessor(config), Named.as("reorder"),
+                .process(() -> new ReorderProcessor(config, metrics), Named.as("reorder"),
                         ReorderProcessor.POSITIONS_STORE, ReorderProcessor.HELD_STORE);
         KStream<String, TimingInput> sessions = builder
                 .stream(config.sessionsTopic(), Consumed.with(Serdes.String(), serdes.sessions()).withName("sessions"))
@@ -51,7 +56,7 @@ public final class LapProcessorTopology {
         KStream<String, TimingOutput> outputs = passings
                 .merge(sessions, Named.as("merge-sessions"))
                 .merge(controls, Named.as("merge-controls"))
-                .process(() -> new TimingProcessor(config), Named.as("timing"), TimingInputStore.NAME);
+                .process(() -> new TimingProcessor(config, metrics), Named.as("timing"), TimingInputStore.NAME);
 
         outputs.filter((key, out) -> out instanceof TimingOutput.Lap, Named.as("laps-only"))
                 .mapValues(out -> ((TimingOutput.Lap) out).event(), Named.as("lap-events"))

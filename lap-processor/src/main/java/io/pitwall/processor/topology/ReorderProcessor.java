@@ -25,13 +25,19 @@ final class ReorderProcessor implements Processor<String, Passing, String, Timin
     private static final Logger LOG = LoggerFactory.getLogger(ReorderProcessor.class);
 
     private final LapProcessorConfig config;
+    private final ProcessingMetrics metrics;
     private ProcessorContext<String, TimingInput> context;
     private ReorderBuffer buffer;
     private long duplicates;
     private long gaps;
 
-    ReorderProcessor(LapProcessorConfig config) {
+    ReorderProcessor(LapProcessorConfig config, ProcessingMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
+    }
+
+    ReorderProcessor(LapProcessorConfig config) {
+        this(config, ProcessingMetrics.NONE);
     }
 
     @Override
@@ -55,8 +61,15 @@ final class ReorderProcessor implements Processor<String, Passing, String, Timin
 
     private void emit(ReorderOutcome outcome, long timestamp) {
         duplicates += outcome.duplicates();
+        if (outcome.duplicates() > 0) {
+            metrics.duplicatesDropped(outcome.duplicates());
+        }
+        if (outcome.late() > 0) {
+            metrics.latePassings(outcome.late());
+        }
         for (SkippedGap gap : outcome.skippedGaps()) {
             gaps++;
+            metrics.gapSkipped(gap.size());
             LOG.warn("Skipped {} missing passing(s) {}..{} of stream {} after {} (gaps so far: {})", gap.size(),
                     gap.fromSequence(), gap.toSequence() - 1, gap.stream(), config.reorderMaxDelay(), gaps);
         }

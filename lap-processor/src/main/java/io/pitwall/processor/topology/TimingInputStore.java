@@ -5,12 +5,16 @@ import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
 import io.pitwall.processor.stream.StoreKeys;
 import io.pitwall.processor.stream.StreamKey;
+import io.pitwall.processor.timing71.Timing71Json;
+import io.pitwall.processor.timing71.Timing71Message;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -21,7 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * rebuilt after a restart or rebalance (its results are a function of these inputs). Keys start with the
  * venue (length-prefixed), then a kind byte: {@code C} the configuration, {@code K} a race-control action
  * (keyed by its own bytes, so a repeated action is stored once), {@code P} a passing keyed by stream, epoch and
- * sequence.
+ * sequence, {@code M} an entry of the session's Timing71 message log keyed by its sequence number. The message
+ * log is the one thing that is not a function of the inputs (it records differences between the screens that
+ * were published), so it is kept rather than rebuilt.
  */
 final class TimingInputStore {
 
@@ -30,6 +36,7 @@ final class TimingInputStore {
     private static final byte CONFIG = 'C';
     private static final byte CONTROL = 'K';
     private static final byte PASSING = 'P';
+    private static final byte MESSAGE = 'M';
     private static final AvroBytes<SessionConfig> CONFIGS = new AvroBytes<>(SessionConfig.class);
     private static final AvroBytes<SessionControl> CONTROLS = new AvroBytes<>(SessionControl.class);
     private static final AvroBytes<Passing> PASSINGS = new AvroBytes<>(Passing.class);
@@ -40,8 +47,13 @@ final class TimingInputStore {
         this.store = store;
     }
 
-    /** Everything stored for one venue. */
-    record VenueInputs(SessionConfig config, List<SessionControl> controls, List<Passing> passings) {
+    /**
+     * Everything stored for one venue.
+     *
+     * @param messages the Timing71 message log by sequence number (oldest first)
+     */
+    record VenueInputs(SessionConfig config, List<SessionControl> controls, List<Passing> passings,
+                       SortedMap<Long, Timing71Message> messages) {
     }
 
     void putConfig(SessionConfig config) {
@@ -69,10 +81,19 @@ final class TimingInputStore {
         store.delete(key(control.getVenueId(), CONTROL, CONTROLS.write(control)));
     }
 
+    void putMessage(String venueId, long sequence, Timing71Message message) {
+        store.put(key(venueId, MESSAGE, sequenceBytes(sequence)),
+                message.toJson(Timing71Json.NODES).toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    void deleteMessage(String venueId, long sequence) {
+        store.delete(key(venueId, MESSAGE, sequenceBytes(sequence)));
+    }
+
     VenueInputs venue(String venueId) {
         byte[] prefix = venuePrefix(venueId);
         return scan(Bytes.wrap(prefix), Bytes.wrap(StoreKeys.endOfPrefix(prefix))).getOrDefault(venueId,
-                new VenueInputs(null, List.of(), List.of()));
+                new VenueInputs(null, List.of(), List.of(), new TreeMap<>()));
     }
 
     Map<String, VenueInputs> all() {
@@ -83,6 +104,7 @@ final class TimingInputStore {
         Map<String, SessionConfig> configs = new LinkedHashMap<>();
         Map<String, List<SessionControl>> controls = new LinkedHashMap<>();
         Map<String, List<Passing>> passings = new LinkedHashMap<>();
+        Map<String, SortedMap<Long, Timing71Message>> messages = new LinkedHashMap<>();
         try (KeyValueIterator<Bytes, byte[]> it = from == null ? store.all() : store.range(from, to)) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
@@ -95,14 +117,16 @@ final class TimingInputStore {
                     case CONFIG -> configs.put(venue, CONFIGS.read(entry.value));
                     case CONTROL -> controls.computeIfAbsent(venue, v -> new ArrayList<>()).add(CONTROLS.read(entry.value));
                     case PASSING -> passings.computeIfAbsent(venue, v -> new ArrayList<>()).add(PASSINGS.read(entry.value));
+                    case MESSAGE -> messages.computeIfAbsent(venue, v -> new TreeMap<>()).put(key.getLong(),
+                            message(entry.value));
                     default -> throw new IllegalStateException("unknown key kind " + kind + " in " + NAME);
                 }
             }
         }
         Map<String, VenueInputs> venues = new LinkedHashMap<>();
-        for (String venue : union(configs.keySet(), controls.keySet(), passings.keySet())) {
+        for (String venue : union(configs.keySet(), controls.keySet(), passings.keySet(), messages.keySet())) {
             venues.put(venue, new VenueInputs(configs.get(venue), controls.getOrDefault(venue, List.of()),
-                    passings.getOrDefault(venue, List.of())));
+                    passings.getOrDefault(venue, List.of()), messages.getOrDefault(venue, new TreeMap<>())));
         }
         return venues;
     }
@@ -114,6 +138,18 @@ final class TimingInputStore {
             all.addAll(set);
         }
         return new ArrayList<>(all);
+    }
+
+    private static Timing71Message message(byte[] json) {
+        try {
+            return Timing71Message.fromJson(Timing71Json.MAPPER.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("unreadable Timing71 message in " + NAME, e);
+        }
+    }
+
+    private static byte[] sequenceBytes(long sequence) {
+        return ByteBuffer.allocate(8).putLong(sequence).array();
     }
 
     private static byte[] venuePrefix(String venueId) {

@@ -4,35 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LapProcessorConfigTest {
 
     @Test
-    void shouldDefaultToTheCatalogueTopicsAndATwoSecondReorderDelay() {
+    void shouldDefaultToTheCatalogueTopicsATwoSecondReorderDelayAndTenStatesPerSecond() {
         LapProcessorConfig config = LapProcessorConfig.defaults();
 
         assertThat(config.passingsTopic()).isEqualTo("timing.passings");
         assertThat(config.statesTopic()).isEqualTo("timing71.states");
         assertThat(config.reorderMaxDelay()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.publishInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.maxStatesPerSecond()).isEqualTo(10);
+        assertThat(config.minStateInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.clockTick()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void shouldReadDurationsAsIsoOrMilliseconds() {
-        LapProcessorConfig config = LapProcessorConfig.from(Map.of(
-                LapProcessorConfig.REORDER_MAX_DELAY, "500", LapProcessorConfig.CAR_STOPPED_AFTER, "PT90S"));
-
-        assertThat(config.reorderMaxDelay()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.carStoppedAfter()).isEqualTo(Duration.ofSeconds(90));
+    void shouldLookAtPendingStatesFourTimesPerMinimumIntervalButNotMoreOftenThanEveryFiveMilliseconds() {
+        assertThat(LapProcessorConfig.defaults().stateCheckInterval()).isEqualTo(Duration.ofMillis(25));
+        assertThat(LapProcessorConfig.defaults().withStatePacing(1000, Duration.ofSeconds(1), Duration.ofMinutes(1))
+                .stateCheckInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(LapProcessorConfig.defaults().withStatePacing(1, Duration.ofMillis(100), Duration.ofMinutes(1))
+                .stateCheckInterval()).as("never longer than the clock tick").isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
-    void shouldRejectWhatIsNotADuration() {
-        assertThatThrownBy(() -> LapProcessorConfig.from(Map.of(LapProcessorConfig.REORDER_MAX_DELAY, "soon")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reorder.max-delay");
-        assertThatThrownBy(() -> LapProcessorConfig.from(Map.of(LapProcessorConfig.PUBLISH_INTERVAL, "0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timing71.publish-interval");
+    void shouldRejectRatesAndDurationsThatMakeNoSense() {
+        LapProcessorConfig defaults = LapProcessorConfig.defaults();
+        assertThatThrownBy(() -> defaults.withStatePacing(0, Duration.ofSeconds(1), Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxStatesPerSecond");
+        assertThatThrownBy(() -> defaults.withStatePacing(10, Duration.ZERO, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clockTick");
+        assertThatThrownBy(() -> defaults.withReorderMaxDelay(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reorderMaxDelay");
     }
 }

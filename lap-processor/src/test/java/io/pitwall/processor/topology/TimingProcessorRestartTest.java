@@ -2,9 +2,11 @@ package io.pitwall.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pitwall.events.LapEvent;
 import io.pitwall.events.Passing;
 import io.pitwall.events.SessionControl;
+import io.pitwall.processor.timing71.Timing71Json;
 import io.pitwall.simulator.race.RaceGenerator;
 import io.pitwall.simulator.race.RaceScenario;
 import io.pitwall.simulator.race.RaceTimeline;
@@ -65,6 +67,49 @@ class TimingProcessorRestartTest {
         assertThat(lapEvents(after)).isNotEmpty().isEqualTo(lapEvents(uninterrupted));
     }
 
+    @Test
+    void shouldKeepTheTiming71MessageLogAcrossARestart() throws Exception {
+        RaceTimeline timeline = RaceGenerator.generate(RaceScenario.race(78));
+        List<Passing> passings = timeline.passings();
+        KeyValueStore<Bytes, byte[]> store = store();
+        MockProcessorContext<String, TimingOutput> before = context(store);
+        TimingProcessor first = new TimingProcessor(LapProcessorConfig.defaults());
+        first.init(before);
+        first.process(new Record<>("v", new TimingInput.OfConfig(timeline.sessionConfig()), 0L));
+        int half = passings.size() / 2;
+        for (Passing passing : passings.subList(0, half)) {
+            // far enough apart that every passing is published on its own
+            before.setCurrentSystemTimeMs(before.currentSystemTimeMs() + 200);
+            first.process(new Record<>("v", new TimingInput.OfPassing(passing), 0L));
+        }
+        JsonNode lastBefore = lastState(before);
+        assertThat(lastBefore.get("messages")).as("pit and best-lap messages by half-distance").isNotEmpty();
+
+        MockProcessorContext<String, TimingOutput> after = context(store);
+        after.setCurrentSystemTimeMs(before.currentSystemTimeMs() + 200);
+        TimingProcessor restarted = new TimingProcessor(LapProcessorConfig.defaults());
+        restarted.init(after);
+        restarted.process(new Record<>("v", new TimingInput.OfPassing(passings.get(half)), 0L));
+
+        List<JsonNode> logBefore = new ArrayList<>();
+        lastBefore.get("messages").forEach(logBefore::add);
+        List<JsonNode> logAfter = new ArrayList<>();
+        lastState(after).get("messages").forEach(logAfter::add);
+        assertThat(logAfter).as("the log carries on: new messages first, then the ones from before the restart")
+                .containsSubsequence(logBefore.subList(0, Math.min(logBefore.size(), 90)));
+    }
+
+    private static JsonNode lastState(MockProcessorContext<String, TimingOutput> context) throws Exception {
+        JsonNode last = null;
+        for (var forwarded : context.forwarded()) {
+            if (forwarded.record().value() instanceof TimingOutput.State state) {
+                last = Timing71Json.MAPPER.readTree(state.json());
+            }
+        }
+        assertThat(last).as("a state was published").isNotNull();
+        return last;
+    }
+
     private static List<LapEvent> lapEvents(MockProcessorContext<String, TimingOutput> context) {
         List<LapEvent> events = new ArrayList<>();
         context.forwarded().forEach(f -> {
@@ -82,6 +127,7 @@ class TimingProcessorRestartTest {
 
     private static MockProcessorContext<String, TimingOutput> context(KeyValueStore<Bytes, byte[]> store) {
         MockProcessorContext<String, TimingOutput> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(1_779_022_800_000L);
         if (!store.isOpen()) {
             store.init(context.getStateStoreContext(), store);
         }

@@ -35,11 +35,25 @@ public final class LapCalculator {
     }
 
     public static CarLaps compute(Iterable<Crossing> crossingsInTimeOrder, TrackLimits limits) {
-        return new Walk(limits).run(crossingsInTimeOrder);
+        Walk walk = new Walk(limits);
+        for (Crossing crossing : crossingsInTimeOrder) {
+            walk.add(crossing);
+        }
+        return walk.result();
     }
 
-    /** The state of one pass over a car's crossings. */
-    private static final class Walk {
+    /**
+     * A walk that can be continued. The rules are a left fold over the crossings in time order, so the state
+     * after a prefix depends on that prefix only: a crossing later than every crossing added so far (the usual
+     * case, live or in a replay) extends the walk in constant time, and {@link #result()} is then exactly what
+     * {@link #compute} gives for the whole timeline. A crossing inserted earlier, or one removed, needs a new walk.
+     */
+    public static Walk start(TrackLimits limits) {
+        return new Walk(limits);
+    }
+
+    /** The state of one pass over a car's crossings. Not thread-safe. */
+    public static final class Walk {
         private final TrackLimits limits;
         private final List<Lap> laps = new ArrayList<>();
         private final List<Crossing> accepted = new ArrayList<>();
@@ -55,19 +69,27 @@ public final class LapCalculator {
             this.limits = limits;
         }
 
-        CarLaps run(Iterable<Crossing> crossings) {
-            for (Crossing crossing : crossings) {
-                if (previous != null && previous.compareTo(crossing) > 0) {
-                    throw new IllegalArgumentException("crossings not in time order: " + previous + " then " + crossing);
-                }
-                previous = crossing;
-                switch (crossing.line()) {
-                    case FINISH -> onFinish(crossing);
-                    case SECTOR -> onSector(crossing);
-                    case PIT_IN, PIT_OUT -> onPit(crossing);
-                    default -> accepted.add(crossing); // START/SPLIT/UNKNOWN: proof of life only
-                }
+        /** Takes the next crossing; it must come after every crossing taken so far. */
+        public void add(Crossing crossing) {
+            if (previous != null && previous.compareTo(crossing) >= 0) {
+                throw new IllegalArgumentException("crossings not in time order: " + previous + " then " + crossing);
             }
+            previous = crossing;
+            switch (crossing.line()) {
+                case FINISH -> onFinish(crossing);
+                case SECTOR -> onSector(crossing);
+                case PIT_IN, PIT_OUT -> onPit(crossing);
+                default -> accepted.add(crossing); // START/SPLIT/UNKNOWN: proof of life only
+            }
+        }
+
+        /** The last crossing taken, null before the first. */
+        public Crossing last() {
+            return previous;
+        }
+
+        /** The laps of the crossings taken so far; the walk can go on afterwards. */
+        public CarLaps result() {
             List<Long> current = lapStart == null ? List.of() : sectors(lapStart, sinceLapStart, null);
             return new CarLaps(laps, accepted, ghosts, current);
         }

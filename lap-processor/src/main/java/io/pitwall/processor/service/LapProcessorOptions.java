@@ -1,0 +1,140 @@
+package io.pitwall.processor.service;
+
+import io.pitwall.ingest.core.config.ConfigField;
+import io.pitwall.ingest.core.config.ConfigFields;
+import io.pitwall.ingest.core.config.Configuration;
+import io.pitwall.ingest.core.config.Validators;
+import io.pitwall.ingest.core.service.CommonFields;
+import io.pitwall.processor.topology.LapProcessorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every option of the lap-processor service, declared once: name, type, default, validation and the text
+ * {@code --help} and the README show. {@link #topology(Configuration)} and {@link StreamsSettings} turn the
+ * loaded values into what the topology and Kafka Streams take.
+ *
+ * <p>The options shared with the ingest services (Kafka, registry, HTTP, topics, log level) are
+ * ingest-core's {@link CommonFields}, so they are spelled and validated the same everywhere.
+ */
+public final class LapProcessorOptions {
+
+    public static final String SERVICE_NAME = "lap-processor";
+    public static final int DEFAULT_HTTP_PORT = 9410;
+
+    public static final ConfigField<String> SERVICE_ID = CommonFields.SERVICE_ID.withDefault(SERVICE_NAME);
+
+    public static final ConfigField<String> APPLICATION_ID = ConfigField.string("application.id")
+            .withDefault("pitwall-lap-processor")
+            .withValidator(Validators.notBlank())
+            .withDescription("Kafka Streams application.id: the consumer group and the prefix of the changelog topics."
+                    + " Every instance of one deployment uses the same; a new value starts from scratch");
+
+    public static final ConfigField<Integer> HTTP_PORT = CommonFields.HTTP_PORT.withDefault(DEFAULT_HTTP_PORT);
+
+    public static final ConfigField<Duration> REORDER_MAX_DELAY = ConfigField.duration("reorder.max-delay")
+            .withDefault(LapProcessorConfig.DEFAULT_REORDER_MAX_DELAY)
+            .withValidator(d -> d.isNegative() || d.compareTo(Duration.ofMinutes(10)) > 0
+                    ? Optional.of("a duration from 0s to 10m") : Optional.empty())
+            .withDescription("How long a gap in a decoder stream's sequence numbers is waited for before it is skipped"
+                    + " (wall clock); a passing that arrives later is still timed and corrects the laps");
+
+    public static final ConfigField<Duration> CAR_STOPPED_AFTER = ConfigField.duration("car.stopped-after")
+            .withDefault(LapProcessorConfig.DEFAULT_CAR_STOPPED_AFTER)
+            .withValidator(Validators.positiveDuration())
+            .withDescription("A car on track that crossed no line for this long is shown as STOP");
+
+    public static final ConfigField<Integer> MAX_STATES_PER_SECOND = ConfigField.integer("timing71.max-states-per-second")
+            .withDefault(LapProcessorConfig.DEFAULT_MAX_STATES_PER_SECOND)
+            .withValidator(Validators.intRange(1, 1000))
+            .withDescription("Timing71 states are published on change, at most this many per second per session;"
+                    + " changes closer together are coalesced into one state");
+
+    public static final ConfigField<Duration> CLOCK_TICK = ConfigField.duration("timing71.clock-tick")
+            .withDefault(LapProcessorConfig.DEFAULT_CLOCK_TICK)
+            .withValidator(Validators.positiveDuration())
+            .withDescription("While a session's clock runs, its state is published at least this often");
+
+    public static final ConfigField<Duration> CLOCK_IDLE_AFTER = ConfigField.duration("timing71.clock-idle-after")
+            .withDefault(LapProcessorConfig.DEFAULT_CLOCK_IDLE_AFTER)
+            .withValidator(Validators.positiveDuration())
+            .withDescription("A running session without any input for this long stops ticking (an abandoned session);"
+                    + " ticking also stops at race control's STOP, and car.stopped-after after the chequered flag");
+
+    public static final ConfigField<Duration> COMMIT_INTERVAL = ConfigField.duration("commit.interval")
+            .withDefault(Duration.ofMillis(20))
+            .withValidator(d -> d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(1)) > 0
+                    ? Optional.of("a duration from 1ms to 1m") : Optional.empty())
+            .withDescription("Kafka Streams commit interval. Under exactly-once, results become visible to readers"
+                    + " only at a commit, so this bounds the latency; shorter commits cost throughput");
+
+    public static final ConfigField<Long> CACHE_MAX_BYTES = ConfigField.longInteger("cache.max.bytes")
+            .withDefault(10L * 1024 * 1024)
+            .withValidator(Validators.longRange(0, Long.MAX_VALUE))
+            .withDescription("Kafka Streams record cache over all threads (statestore.cache.max.bytes): absorbs repeated"
+                    + " store writes between commits. It does not delay Pitwall's outputs; 0 turns it off");
+
+    public static final ConfigField<Path> STATE_DIR = ConfigField.path("state.dir")
+            .withDefault(Path.of(System.getProperty("java.io.tmpdir"), "pitwall-lap-processor"))
+            .withDescription("Directory of the RocksDB state stores. Keep it on a persistent volume: a lost directory"
+                    + " is restored from the changelog topics, which takes longer");
+
+    public static final ConfigField<Integer> STANDBY_REPLICAS = ConfigField.integer("num.standby.replicas")
+            .withDefault(0)
+            .withValidator(Validators.intRange(0, 10))
+            .withDescription("Warm copies of each task's stores on other instances, for fast fail-over (1 in Kubernetes)");
+
+    public static final ConfigField<Integer> STREAM_THREADS = ConfigField.integer("num.stream.threads")
+            .withDefault(1)
+            .withValidator(Validators.intRange(1, 64))
+            .withDescription("Stream threads of this instance; tasks (one per input partition) are shared among them");
+
+    public static final ConfigField<Duration> SHUTDOWN_TIMEOUT = ConfigField.duration("shutdown.timeout")
+            .withDefault(Duration.ofSeconds(30))
+            .withValidator(Validators.positiveDuration())
+            .withDescription("How long a graceful shutdown may take to finish and commit the work in hand");
+
+    /** The options of the service, its own first, then the ones shared with every Pitwall service. */
+    public static final ConfigFields FIELDS = ConfigFields.of(
+                    APPLICATION_ID,
+                    REORDER_MAX_DELAY,
+                    CAR_STOPPED_AFTER,
+                    MAX_STATES_PER_SECOND,
+                    CLOCK_TICK,
+                    CLOCK_IDLE_AFTER,
+                    COMMIT_INTERVAL,
+                    CACHE_MAX_BYTES,
+                    STATE_DIR,
+                    STANDBY_REPLICAS,
+                    STREAM_THREADS,
+                    SHUTDOWN_TIMEOUT,
+                    SERVICE_ID,
+                    CommonFields.KAFKA_BOOTSTRAP_SERVERS,
+                    CommonFields.SCHEMA_REGISTRY_URL,
+                    CommonFields.SCHEMA_REGISTRY_USER_INFO,
+                    CommonFields.SCHEMA_REGISTRY_AUTO_REGISTER,
+                    HTTP_PORT,
+                    CommonFields.HTTP_BIND_ADDRESS,
+                    CommonFields.TOPICS_CREATE,
+                    CommonFields.TOPICS_REPLICATION_FACTOR,
+                    CommonFields.LOG_LEVEL)
+            .withPassthrough(KafkaPassthrough.PASSTHROUGH);
+
+    private LapProcessorOptions() {
+    }
+
+    /** The topology's settings from the loaded options; topic names come from the catalogue. */
+    public static LapProcessorConfig topology(Configuration config) {
+        return LapProcessorConfig.defaults()
+                .withReorderMaxDelay(config.get(REORDER_MAX_DELAY))
+                .withCarStoppedAfter(config.get(CAR_STOPPED_AFTER))
+                .withStatePacing(config.get(MAX_STATES_PER_SECOND), config.get(CLOCK_TICK), config.get(CLOCK_IDLE_AFTER));
+    }
+
+    /** Option names, in {@code --help} order (for the README check). */
+    static List<String> names() {
+        return FIELDS.fields().stream().map(ConfigField::name).toList();
+    }
+}

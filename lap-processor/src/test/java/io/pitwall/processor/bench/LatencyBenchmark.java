@@ -1,0 +1,238 @@
+package io.pitwall.processor.bench;
+
+import io.pitwall.events.Passing;
+import io.pitwall.events.SessionControl;
+import io.pitwall.ingest.core.config.Configuration;
+import io.pitwall.processor.service.LapProcessorService;
+import io.pitwall.schemas.AvroTrust;
+import io.pitwall.schemas.catalog.Topics;
+import io.pitwall.simulator.race.RaceTimeline;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Live latency: passings arrive at a steady rate, spread evenly over many venues (as a championship's
+ * venues would send them), and a {@code read_committed} consumer measures, for each Timing71 state and lap
+ * event, the time from when the input record was produced to when the output record can be read. A state
+ * record carries the timestamp of the oldest input it is the first to show ({@code StatePacer}), so
+ * {@code now - timestamp} is the latency of the passing that waited longest for it. The clock tick is switched
+ * off ({@code timing71.clock-tick=1h}) so that every state measured is one caused by a passing.
+ *
+ * <pre>
+ * ./mvnw -q -B -o -pl lap-processor test-compile exec:exec@latency-benchmark \
+ *     -Dbench.args="--venues=100 --rate=200 --duration-s=60 --commit-interval-ms=20"
+ * </pre>
+ * Options: {@code --venues --cars --rate (passings/s over all venues) --duration-s --warmup-s
+ * --commit-interval-ms --cache-bytes}, and {@code --topology=count} to measure Kafka Streams' bare {@code count()}
+ * fed the same way instead.
+ */
+public final class LatencyBenchmark {
+
+    private static final String COUNTS = "bench.counts";
+
+    private LatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AvroTrust.trustPitwallPackages();
+        BenchOptions options = new BenchOptions(args);
+        int venues = options.integer("venues", 100);
+        int cars = options.integer("cars", 20);
+        int rate = options.integer("rate", 200);
+        Duration duration = Duration.ofSeconds(options.integer("duration-s", 60));
+        Duration warmup = Duration.ofSeconds(options.integer("warmup-s", 10));
+        String topology = options.string("topology", "lap-processor");
+        Map<String, String> service = Map.of(
+                "commit.interval", options.millis("commit-interval-ms", 20).toMillis() + "ms",
+                "cache.max.bytes", options.string("cache-bytes", Long.toString(10L * 1024 * 1024)),
+                "timing71.clock-tick", "1h",
+                "log.level", "WARN");
+        options.rejectUnknown();
+
+        // enough laps per venue for the whole run at this rate
+        long needed = (duration.toSeconds() + warmup.toSeconds()) * rate / venues;
+        int lapsPerRace = (int) Math.max(10, needed / (cars * 3L) + 5);
+        BenchSessions sessions = new BenchSessions(venues, cars, lapsPerRace);
+        List<List<Passing>> feeds = new ArrayList<>();
+        sessions.races.forEach(race -> feeds.add(race.passings()));
+
+        try (BenchInfrastructure infra = new BenchInfrastructure()) {
+            if (topology.equals("count")) {
+                measureBareCount(infra, feeds, rate, duration, warmup, options);
+                return;
+            }
+            Configuration config = infra.serviceConfig("lap-processor-latency", infra.dir.resolve("state"), service);
+            try (KafkaProducer<String, Object> producer = infra.producer(0);
+                 LapProcessorService processor = LapProcessorService.start(config);
+                 KafkaConsumer<String, byte[]> consumer = consumer(infra, Topics.TIMING71_STATES.name(),
+                         Topics.LAPS.name())) {
+                for (RaceTimeline race : sessions.races) {
+                    producer.send(new ProducerRecord<>(Topics.SESSIONS.name(), race.scenario().venueId(),
+                            race.sessionConfig()));
+                    for (SessionControl control : race.controls()) {
+                        producer.send(new ProducerRecord<>(Topics.SESSION_CONTROL.name(), control.getVenueId(), control));
+                    }
+                }
+                producer.flush();
+                awaitFirstStates(consumer, venues, processor::state);
+
+                Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup);
+                System.out.printf("%nLATENCY input -> Timing71 state: %s%n",
+                        latencies.get(Topics.TIMING71_STATES.name()).describe());
+                System.out.printf("LATENCY input -> lap event:      %s%n", latencies.get(Topics.LAPS.name()).describe());
+                describeRun(venues, rate, duration, warmup, options);
+            }
+        }
+    }
+
+    /**
+     * The calibration: Kafka Streams' bare {@code groupByKey().count()} fed the same way, with the same Streams
+     * settings, on the same machine in the same state; its output carries the input's timestamp.
+     */
+    private static void measureBareCount(BenchInfrastructure infra, List<List<Passing>> feeds, int rate,
+                                         Duration duration, Duration warmup, BenchOptions options) throws Exception {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.PASSINGS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .groupByKey().count().toStream().to(COUNTS, Produced.with(Serdes.String(), Serdes.Long()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "count-latency");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        long commit = options.millis("commit-interval-ms", 20).toMillis();
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit);
+        props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commit, 100));
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+                Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024))));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, infra.dir.resolve("count-state").toString());
+        infra.kafka.createTopics(List.of(new NewTopic(COUNTS, Topics.DEFAULT_PARTITIONS, (short) 1)));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
+             KafkaProducer<String, Object> producer = infra.producer(0);
+             KafkaConsumer<String, byte[]> consumer = consumer(infra, COUNTS)) {
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(10);
+            }
+            Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup);
+            System.out.printf("%nLATENCY input -> count() output: %s%n", latencies.get(COUNTS).describe());
+            describeRun(feeds.size(), rate, duration, warmup, options);
+        }
+    }
+
+    /** Feeds the passings at the rate and collects, per output topic, the input-to-output latencies. */
+    private static Map<String, Percentiles> measure(KafkaProducer<String, Object> producer,
+                                                    KafkaConsumer<String, byte[]> consumer, List<List<Passing>> feeds,
+                                                    int rate, Duration duration, Duration warmup) throws Exception {
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread feeder = new Thread(() -> feed(producer, feeds, rate, duration.plus(warmup), sending), "feeder");
+        long start = System.nanoTime();
+        feeder.start();
+        Map<String, Percentiles> latencies = new HashMap<>();
+        long warm = start + warmup.toNanos();
+        long end = start + duration.plus(warmup).plusSeconds(2).toNanos();
+        while (sending.get() || System.nanoTime() < end) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                long latency = System.currentTimeMillis() - record.timestamp();
+                if (System.nanoTime() >= warm) {
+                    latencies.computeIfAbsent(record.topic(), t -> new Percentiles()).add(latency);
+                }
+            }
+        }
+        feeder.join();
+        return latencies;
+    }
+
+    private static void describeRun(int venues, int rate, Duration duration, Duration warmup, BenchOptions options) {
+        System.out.printf("  %d venues, %d passings/s in all (%.1f per venue), %d s after %d s warm-up%n", venues,
+                rate, rate / (double) venues, duration.toSeconds(), warmup.toSeconds());
+        System.out.printf("  %s%n  %s%n", BenchInfrastructure.machine(), options.describe());
+    }
+
+    /** Sends the venues' passings round-robin at {@code rate} per second, each venue's in its own time order. */
+    private static void feed(KafkaProducer<String, Object> producer, List<List<Passing>> feeds, int rate,
+                             Duration duration, AtomicBoolean sending) {
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        long end = start + duration.toNanos();
+        int[] next = new int[feeds.size()];
+        long sent = 0;
+        try {
+            while (System.nanoTime() < end) {
+                long due = start + sent * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int venue = (int) (sent % feeds.size());
+                List<Passing> feed = feeds.get(venue);
+                if (next[venue] < feed.size()) {
+                    Passing passing = feed.get(next[venue]++);
+                    producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
+                }
+                sent++;
+            }
+            producer.flush();
+        } finally {
+            sending.set(false);
+        }
+    }
+
+    /** Waits until every venue has published its first state, then leaves the consumer at the end of the topics. */
+    private static void awaitFirstStates(KafkaConsumer<String, byte[]> consumer, int venues,
+                                         Supplier<KafkaStreams.State> state) throws InterruptedException {
+        Set<String> services = new HashSet<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (services.size() < venues) {
+            if (System.nanoTime() > deadline || state.get() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("only " + services.size() + " of " + venues + " sessions published");
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                if (record.topic().equals(Topics.TIMING71_STATES.name())) {
+                    services.add(record.key());
+                }
+            }
+        }
+        Thread.sleep(1000);
+        consumer.poll(Duration.ofMillis(100));
+    }
+
+    /** A {@code read_committed} consumer of the topics, from their beginning. */
+    private static KafkaConsumer<String, byte[]> consumer(BenchInfrastructure infra, String... topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        return consumer;
+    }
+}

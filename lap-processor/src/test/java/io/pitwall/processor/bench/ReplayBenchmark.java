@@ -1,0 +1,198 @@
+package io.pitwall.processor.bench;
+
+import io.pitwall.events.Passing;
+import io.pitwall.events.SessionControl;
+import io.pitwall.ingest.core.config.Configuration;
+import io.pitwall.processor.service.LapProcessorService;
+import io.pitwall.schemas.AvroTrust;
+import io.pitwall.schemas.catalog.Topics;
+import io.pitwall.simulator.race.RaceTimeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Replay throughput: how many passings per second the whole lap-processor topology gets through (registry
+ * serde, dedupe and reorder, timing model, lap events, Timing71 states, RocksDB stores with changelogs,
+ * exactly-once) when a backlog is waiting, e.g. after an outage or when a day of sessions is re-timed.
+ *
+ * <ol>
+ *   <li>a real broker and registry (child JVMs) start; sessions are generated (one per venue);</li>
+ *   <li>the service runs once on the session configurations only and is shut down cleanly, so that every
+ *       venue has its session when the replay starts (otherwise passings that overtake their configuration
+ *       are timed in one cheap batch when it arrives, which would flatter the result);</li>
+ *   <li>every passing is produced to {@code timing.passings};</li>
+ *   <li>the service starts again on the same state directory; the clock runs from RUNNING until its committed
+ *       input offsets reach the end of {@code timing.passings}.</li>
+ * </ol>
+ *
+ * <pre>
+ * ./mvnw -q -B -o -pl lap-processor test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.pitwall.processor.bench.ReplayBenchmark -Dexec.args="--venues=200 --cars=30 --laps=40"
+ * </pre>
+ * Options: {@code --venues --cars --laps --commit-interval-ms --cache-bytes --threads}, and
+ * {@code --topology=count} to measure Kafka Streams' bare {@code count()} over the same records instead.
+ */
+public final class ReplayBenchmark {
+
+    private ReplayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AvroTrust.trustPitwallPackages();
+        BenchOptions options = new BenchOptions(args);
+        int venues = options.integer("venues", 200);
+        int cars = options.integer("cars", 30);
+        int laps = options.integer("laps", 40);
+        String topology = options.string("topology", "lap-processor");
+        Map<String, String> service = Map.of(
+                "commit.interval", options.millis("commit-interval-ms", 20).toMillis() + "ms",
+                "cache.max.bytes", options.string("cache-bytes", Long.toString(10L * 1024 * 1024)),
+                "num.stream.threads", options.string("threads", "1"),
+                "log.level", "WARN");
+        options.rejectUnknown();
+
+        long generating = System.nanoTime();
+        BenchSessions sessions = new BenchSessions(venues, cars, laps);
+        List<Passing> passings = sessions.interleaved();
+        System.out.printf("generated %d sessions, %,d passings in %d ms%n", venues, passings.size(),
+                millisSince(generating));
+
+        try (BenchInfrastructure infra = new BenchInfrastructure()) {
+            Path stateDir = infra.dir.resolve("state");
+            Configuration config = infra.serviceConfig("lap-processor-replay", stateDir, service);
+            try (KafkaProducer<String, Object> producer = infra.producer(20)) {
+                for (RaceTimeline race : sessions.races) {
+                    producer.send(new ProducerRecord<>(Topics.SESSIONS.name(), race.scenario().venueId(),
+                            race.sessionConfig()));
+                    for (SessionControl control : race.controls()) {
+                        producer.send(new ProducerRecord<>(Topics.SESSION_CONTROL.name(), control.getVenueId(), control));
+                    }
+                }
+                producer.flush();
+                if (!topology.equals("count")) {
+                    try (LapProcessorService configsOnly = LapProcessorService.start(config)) {
+                        awaitCaughtUp(infra, "lap-processor-replay", configsOnly::state, Topics.SESSIONS.name(),
+                                Duration.ofMinutes(5));
+                    }
+                }
+                long producing = System.nanoTime();
+                for (Passing passing : passings) {
+                    producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
+                }
+                producer.flush();
+                System.out.printf("produced %,d passings in %d ms%n", passings.size(), millisSince(producing));
+            }
+
+            if (topology.equals("count")) {
+                replayBareCount(infra, passings.size(), options);
+                return;
+            }
+            long starting = System.nanoTime();
+            try (LapProcessorService replay = LapProcessorService.start(config)) {
+                while (replay.state() != KafkaStreams.State.RUNNING) {
+                    Thread.sleep(10);
+                }
+                long running = System.nanoTime();
+                BenchInfrastructure.CpuTimes cpu = infra.cpu();
+                awaitCaughtUp(infra, "lap-processor-replay", replay::state, Topics.PASSINGS.name(), Duration.ofMinutes(30));
+                report("lap-processor", passings.size(), System.nanoTime() - running, options);
+                System.out.printf("  %s%n", infra.cpu().perRecord(cpu, passings.size()));
+                System.out.printf("  RUNNING after %d ms; states published: %.0f, lap corrections: %.0f%n",
+                        (running - starting) / 1_000_000,
+                        replay.meterRegistry().find("pitwall.processor.states.published").counters().stream()
+                                .mapToDouble(c -> c.count()).sum(),
+                        replay.meterRegistry().find("pitwall.processor.lap.corrections").counters().stream()
+                                .mapToDouble(c -> c.count()).sum());
+            }
+        }
+    }
+
+    /**
+     * The calibration: Kafka Streams' bare {@code groupByKey().count()} over the same records with the same
+     * Streams settings (exactly-once, commit interval, cache), measured on the same machine in the same
+     * state, so that the lap processor's figure can be told apart from what the broker and the machine allow.
+     */
+    private static void replayBareCount(BenchInfrastructure infra, int records, BenchOptions options) throws Exception {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.PASSINGS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .groupByKey().count().toStream().to("bench.counts", Produced.with(Serdes.String(), Serdes.Long()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "count-replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        long commit = options.millis("commit-interval-ms", 20).toMillis();
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit);
+        props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commit, 100));
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024))));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, infra.dir.resolve("count-state").toString());
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(10);
+            }
+            long running = System.nanoTime();
+            BenchInfrastructure.CpuTimes cpu = infra.cpu();
+            awaitCaughtUp(infra, "count-replay", streams::state, Topics.PASSINGS.name(), Duration.ofMinutes(30));
+            report("bare count()", records, System.nanoTime() - running, options);
+            System.out.printf("  %s%n", infra.cpu().perRecord(cpu, records));
+        }
+    }
+
+    private static void report(String what, int records, long nanos, BenchOptions options) {
+        System.out.printf("%nREPLAY %s: %,d passings in %.1f s = %,.0f passings/s%n", what, records, nanos / 1e9,
+                records / (nanos / 1e9));
+        System.out.printf("  %s%n  %s%n", BenchInfrastructure.machine(), options.describe());
+    }
+
+    /** Waits until the service's committed offsets of {@code topic} reach its end offsets. */
+    private static void awaitCaughtUp(BenchInfrastructure infra, String group, Supplier<KafkaStreams.State> state,
+                                      String topic, Duration timeout) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (state.get() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException("Kafka Streams failed");
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                boolean done = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+                if (done) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("not caught up with " + topic + " after " + timeout);
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}
