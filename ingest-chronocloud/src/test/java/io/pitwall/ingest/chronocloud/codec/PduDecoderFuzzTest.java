@@ -22,7 +22,7 @@ class PduDecoderFuzzTest {
 
     private static final PduDecoder DECODER = new PduDecoder();
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void decodeArbitraryFrames(byte[] frame) {
         ChronoCloudInbound first = DECODER.decode(frame);
         assertThat(first).isNotNull();

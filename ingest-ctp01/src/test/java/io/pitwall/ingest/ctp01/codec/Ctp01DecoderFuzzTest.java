@@ -25,7 +25,7 @@ class Ctp01DecoderFuzzTest {
     private static final int MAX_LINE = 256;
     private static final String FATAL = "<line too long>";
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void decodeArbitraryBytes(byte[] input) {
         List<Object> whole = decode(input, Math.max(1, input.length));
         int chunk = input.length == 0 ? 1 : 1 + (input[0] & 0x0F);

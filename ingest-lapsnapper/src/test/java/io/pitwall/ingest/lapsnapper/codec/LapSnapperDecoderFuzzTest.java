@@ -12,7 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class LapSnapperDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "20s")
     void decodesArbitraryBytesWithinContract(byte[] input) {
         DecoderInvariants.check(input);
     }
