@@ -75,14 +75,15 @@ public final class LapProcessorMain {
             return EXIT_CONFIG;
         }
         LogLevels.apply(config.get(CommonFields.LOG_LEVEL));
-        LapProcessorService service;
+        LapProcessorService service = LapProcessorService.create(config);
+        // before start: a SIGTERM while the service still waits for Kafka must end it cleanly too
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, LapProcessorOptions.SERVICE_NAME + "-shutdown"));
         try {
-            service = LapProcessorService.start(config);
+            service.start();
         } catch (Exception e) {
             LOG.error("{} failed to start", LapProcessorOptions.SERVICE_NAME, e);
             return EXIT_FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, LapProcessorOptions.SERVICE_NAME + "-shutdown"));
         try {
             LapProcessorService.Termination end = service.termination().get();
             if (end == LapProcessorService.Termination.FAILED) {

@@ -61,7 +61,7 @@ public final class LapProcessorService implements AutoCloseable {
             Topics.LAPS, Topics.TIMING71_STATES, Topics.TIMING71_MANIFESTS, Topics.DEAD_LETTER);
 
     private static final Logger LOG = LoggerFactory.getLogger(LapProcessorService.class);
-    private static final Duration PROVISION_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROVISION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PROVISION_MAX_BACKOFF = Duration.ofSeconds(15);
 
     /** How a running service ended. */
@@ -74,6 +74,8 @@ public final class LapProcessorService implements AutoCloseable {
     private final CompletableFuture<Termination> termination = new CompletableFuture<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guards starting and stopping the HTTP server and Kafka Streams against a concurrent close(). */
+    private final Object lifecycle = new Object();
     private HealthServer httpServer;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
@@ -91,12 +93,26 @@ public final class LapProcessorService implements AutoCloseable {
      *                   started so far is closed again
      */
     public static LapProcessorService start(Configuration config) throws Exception {
-        LapProcessorService service = new LapProcessorService(config);
+        return create(config).start();
+    }
+
+    /** A service not started yet: {@link #close()} may be hooked to the JVM's shutdown before {@link #start()}. */
+    public static LapProcessorService create(Configuration config) {
+        return new LapProcessorService(config);
+    }
+
+    /**
+     * Starts the service; returns once Kafka Streams has been started, or at once when {@link #close()} was
+     * called meanwhile (e.g. SIGTERM while waiting for Kafka).
+     *
+     * @throws Exception see {@link #start(Configuration)}
+     */
+    public LapProcessorService start() throws Exception {
         try {
-            service.startUp();
-            return service;
+            startUp();
+            return this;
         } catch (Exception | Error e) {
-            service.close();
+            close();
             throw e;
         }
     }
@@ -109,26 +125,34 @@ public final class LapProcessorService implements AutoCloseable {
         bindJvmMetrics();
         HealthRegistry health = new HealthRegistry();
         streamsHealth.register(health);
-        httpServer = HealthServer.start(config.get(CommonFields.HTTP_BIND_ADDRESS),
-                config.get(LapProcessorOptions.HTTP_PORT), health, registry);
+        synchronized (lifecycle) {
+            if (closing.getCount() == 0) {
+                return;
+            }
+            httpServer = HealthServer.start(config.get(CommonFields.HTTP_BIND_ADDRESS),
+                    config.get(LapProcessorOptions.HTTP_PORT), health, registry);
+        }
 
         if (config.get(CommonFields.TOPICS_CREATE)) {
             provisionTopics();
-        }
-        if (closing.getCount() == 0) {
-            return;
         }
         LapProcessorMetrics metrics = new LapProcessorMetrics(registry);
         LapProcessorConfig topologyConfig = LapProcessorOptions.topology(config);
         Topology topology = LapProcessorTopology.build(topologyConfig, serdes(), metrics);
         LOG.debug("Topology:\n{}", topology.describe());
-        streams = new KafkaStreams(topology, StreamsSettings.of(config, metrics));
-        streams.setUncaughtExceptionHandler(failurePolicy);
-        streams.setStateListener(this::onStateChange);
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
-        streamsHealth.streams(streams);
-        streams.start();
+        // a close() from the shutdown hook either finds Kafka Streams started or stops it from starting
+        synchronized (lifecycle) {
+            if (closing.getCount() == 0) {
+                return;
+            }
+            streams = new KafkaStreams(topology, StreamsSettings.of(config, metrics));
+            streams.setUncaughtExceptionHandler(failurePolicy);
+            streams.setStateListener(this::onStateChange);
+            streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(registry);
+            streamsHealth.streams(streams);
+            streams.start();
+        }
         LOG.info("{} started in {} ms: application.id={}, kafka={}, exactly_once_v2, commit every {}, health and metrics"
                         + " on port {}", serviceId, (System.nanoTime() - started) / 1_000_000,
                 config.get(LapProcessorOptions.APPLICATION_ID), config.get(CommonFields.KAFKA_BOOTSTRAP_SERVERS),
@@ -157,9 +181,9 @@ public final class LapProcessorService implements AutoCloseable {
         adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, config.get(LapProcessorOptions.SERVICE_ID) + "-topics");
         short replication = config.get(CommonFields.TOPICS_REPLICATION_FACTOR).shortValue();
         long backoff = 1000;
+        streamsHealth.starting("provisioning topics");
         try (Admin admin = Admin.create(adminProps)) {
             while (true) {
-                streamsHealth.starting("provisioning topics");
                 try {
                     new TopicProvisioner(admin, replication, PROVISION_TIMEOUT).provision(TOPICS);
                     return;
@@ -232,9 +256,18 @@ public final class LapProcessorService implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // first, so that a start-up waiting for Kafka gives up, before the lifecycle lock is taken
         closing.countDown();
         failurePolicy.close();
         LOG.info("{} shutting down", config.get(LapProcessorOptions.SERVICE_ID));
+        synchronized (lifecycle) {
+            stop();
+        }
+        LOG.info("{} stopped", config.get(LapProcessorOptions.SERVICE_ID));
+        termination.complete(Termination.CLOSED);
+    }
+
+    private void stop() {
         if (streams != null) {
             CloseOptions options = CloseOptions.timeout(config.get(LapProcessorOptions.SHUTDOWN_TIMEOUT))
                     .withGroupMembershipOperation(StreamsSettings.staticMember(config)
@@ -251,7 +284,5 @@ public final class LapProcessorService implements AutoCloseable {
             httpServer.close();
         }
         registry.close();
-        LOG.info("{} stopped", config.get(LapProcessorOptions.SERVICE_ID));
-        termination.complete(Termination.CLOSED);
     }
 }

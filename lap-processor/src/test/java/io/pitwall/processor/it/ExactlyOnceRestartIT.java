@@ -87,8 +87,10 @@ class ExactlyOnceRestartIT {
                 first.awaitReady(START);
                 send(producer, live, 0.0, 0.35);
                 await().atMost(Duration.ofSeconds(60)).until(() -> out.poll().ledger().lapCount() > 0);
+                // killed while those records are still arriving: in the middle of processing them
                 send(producer, live, 0.35, 0.6);
                 first.kill();
+                producer.flush();
                 LOG.info("killed the first instance with {} laps committed", out.poll().ledger().lapCount());
             }
             try (LapProcessorProcess second = LapProcessorProcess.start(with(options, dir.resolve("a")),
@@ -100,6 +102,7 @@ class ExactlyOnceRestartIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> out.poll().ledger().lapCount() >= before + 30);
                 send(producer, live, 0.8, 1.0);
                 second.kill();
+                producer.flush();
                 LOG.info("killed the second instance (same state directory) with {} laps committed",
                         out.poll().ledger().lapCount());
             }
@@ -206,13 +209,13 @@ class ExactlyOnceRestartIT {
         return withDuplicates;
     }
 
+    /** Sends a slice of the feed without waiting for it (the producer delivers it whatever happens next). */
     private static void send(KafkaProducer<String, Object> producer, List<Passing> passings, double from, double to) {
         int start = (int) Math.round(passings.size() * from);
         int end = (int) Math.round(passings.size() * to);
         for (Passing passing : passings.subList(start, end)) {
             producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
         }
-        producer.flush();
     }
 
     private static KafkaProducer<String, Object> producer(KafkaCluster cluster) {
