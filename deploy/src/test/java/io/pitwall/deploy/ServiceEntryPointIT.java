@@ -234,12 +234,19 @@ class ServiceEntryPointIT {
         return String.join(File.pathSeparator, own);
     }
 
-    /** {@code .../<module>/target/classes} (reactor build) or {@code .../<module>-<version>.jar}. */
+    /**
+     * {@code .../<module>/target/classes} or {@code .../<module>/target/<module>-<version>.jar} (reactor
+     * build, as in CI's {@code verify}), or {@code .../io/pitwall/<module>/.../<module>-<version>.jar}
+     * (local Maven repository).
+     */
     private static boolean isModuleEntry(String entry, String module) {
         Path path = Path.of(entry);
         String name = path.getFileName().toString();
-        return entry.endsWith(File.separator + module + File.separator + "target" + File.separator + "classes")
-                || (name.startsWith(module + "-") && name.endsWith(".jar") && entry.contains("io" + File.separator + "pitwall"));
+        String reactorTarget = File.separator + module + File.separator + "target" + File.separator;
+        boolean moduleJar = name.startsWith(module + "-") && name.endsWith(".jar");
+        return entry.endsWith(reactorTarget + "classes")
+                || (moduleJar && entry.contains(reactorTarget))
+                || (moduleJar && entry.contains("io" + File.separator + "pitwall"));
     }
 
     private static long awaitReady(Process process, URI ready, Path log, long started) throws Exception {

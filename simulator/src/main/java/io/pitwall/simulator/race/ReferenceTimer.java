@@ -276,7 +276,7 @@ public final class ReferenceTimer {
                     lap.inPit(), pb, sb));
         }
         for (Map.Entry<String, List<ExpectedLap>> car : laps.entrySet()) {
-            List<ExpectedLap> inOrder = flagged.getOrDefault(car.getKey(), List.of());
+            List<ExpectedLap> inOrder = flagged.getOrDefault(car.getKey(), new ArrayList<>()); // a car may have no counted lap
             inOrder.sort(Comparator.comparingInt(ExpectedLap::lapNumber));
             car.getValue().clear();
             car.getValue().addAll(inOrder);

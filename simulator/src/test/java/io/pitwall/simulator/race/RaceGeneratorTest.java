@@ -19,6 +19,14 @@ import org.junit.jupiter.api.Test;
 class RaceGeneratorTest {
 
     @Test
+    void shouldComputeGroundTruthWhenACarCompletesNoCountedLap() {
+        // seed 1061 with a 10-lap race leaves one car without a counted lap: the reference timer used to fail
+        RaceTimeline timeline = RaceGenerator.generate(
+                RaceScenario.race(1061).withCars(20).withStop(io.pitwall.events.StopKind.LAPS, 10));
+        assertThat(timeline.groundTruth()).isNotNull();
+    }
+
+    @Test
     void shouldGenerateTheSameSessionForTheSameSeed() {
         RaceTimeline first = RaceGenerator.generate(RaceScenario.race(11));
         RaceTimeline second = RaceGenerator.generate(RaceScenario.race(11));
