@@ -5,19 +5,16 @@ import io.pitwall.events.Flag;
 import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.avro.generic.GenericData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,17 +46,8 @@ final class SessionCommand implements Callable<Integer> {
     @Parameters(index = "2..*", paramLabel = "ARGS", description = "The flag, the car, the text.")
     List<String> args = List.of();
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers. Default: $KAFKA_BOOTSTRAP, else the running local stack.")
-    String bootstrap;
-
-    @Option(names = "--schema-registry", paramLabel = "URL",
-            description = "Schema registry URL. Default: $SCHEMA_REGISTRY_URL, else the running local stack.")
-    String registryUrl;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:PITWALL_DATA_DIR:-.pitwall/data}",
-            description = "Data directory of a local stack started by 'pitwall up' or 'demo'. Default: ${DEFAULT-VALUE}")
-    Path dataDir;
+    @Mixin
+    EndpointOptions endpoints;
 
     @Option(names = "--session-id", paramLabel = "ID",
             description = "The session the action is for. Default: the venue's current session.")
@@ -67,16 +55,8 @@ final class SessionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Properties local = new Properties();
-        Path file = dataDir.resolve(LocalInfrastructure.ENDPOINTS_FILE);
-        if (Files.isReadable(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                local.load(in);
-            }
-        }
-        String kafka = firstOf(bootstrap, System.getenv("KAFKA_BOOTSTRAP"), local.getProperty("KAFKA_BOOTSTRAP"));
-        String registry = firstOf(registryUrl, System.getenv("SCHEMA_REGISTRY_URL"),
-                local.getProperty("SCHEMA_REGISTRY_URL"));
+        String kafka = endpoints.kafka();
+        String registry = endpoints.registry();
         if (kafka == null || registry == null) {
             System.err.println("No Pitwall to talk to: start 'pitwall up', or pass --bootstrap and --schema-registry"
                     + " (or set KAFKA_BOOTSTRAP and SCHEMA_REGISTRY_URL).");
@@ -157,14 +137,5 @@ final class SessionCommand implements Callable<Integer> {
 
     private static String flags() {
         return Arrays.stream(Flag.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList().toString();
-    }
-
-    private static String firstOf(String... candidates) {
-        for (String c : candidates) {
-            if (c != null && !c.isBlank()) {
-                return c;
-            }
-        }
-        return null;
     }
 }

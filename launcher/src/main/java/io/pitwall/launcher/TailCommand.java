@@ -9,14 +9,10 @@ import io.pitwall.schemas.catalog.ValueFormat;
 import io.pitwall.schemas.serde.PitwallAvroDeserializer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.generic.GenericData;
@@ -27,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,17 +47,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records (default: follow until Ctrl-C).")
     Long max;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers. Default: $KAFKA_BOOTSTRAP, else the running local stack.")
-    String bootstrap;
-
-    @Option(names = "--schema-registry", paramLabel = "URL",
-            description = "Schema registry URL. Default: $SCHEMA_REGISTRY_URL, else the running local stack.")
-    String registryUrl;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:PITWALL_DATA_DIR:-.pitwall/data}",
-            description = "Data directory of a local stack started by 'pitwall up'. Default: ${DEFAULT-VALUE}")
-    Path dataDir;
+    @Mixin
+    EndpointOptions endpoints;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "With --max: give up after this many seconds without reaching N records.")
@@ -76,9 +64,8 @@ final class TailCommand implements Callable<Integer> {
                     + Topics.ALL.stream().map(TopicSpec::name).toList());
             return 2;
         }
-        Properties local = readLocalEndpoints();
-        String bootstrapServers = firstOf(bootstrap, System.getenv("KAFKA_BOOTSTRAP"), local.getProperty("KAFKA_BOOTSTRAP"));
-        String registry = firstOf(registryUrl, System.getenv("SCHEMA_REGISTRY_URL"), local.getProperty("SCHEMA_REGISTRY_URL"));
+        String bootstrapServers = endpoints.kafka();
+        String registry = endpoints.registry();
         if (bootstrapServers == null) {
             System.err.println("No Kafka to read from: start 'pitwall up', or pass --bootstrap / set KAFKA_BOOTSTRAP.");
             return 2;
@@ -158,27 +145,5 @@ final class TailCommand implements Callable<Integer> {
             line.set("value", value);
         }
         return line;
-    }
-
-    private Properties readLocalEndpoints() {
-        Properties endpoints = new Properties();
-        Path file = dataDir.resolve(LocalInfrastructure.ENDPOINTS_FILE);
-        if (Files.isReadable(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                endpoints.load(in);
-            } catch (IOException e) {
-                System.err.println("Ignoring unreadable " + file + ": " + e.getMessage());
-            }
-        }
-        return endpoints;
-    }
-
-    private static String firstOf(String... candidates) {
-        for (String c : candidates) {
-            if (c != null && !c.isBlank()) {
-                return c;
-            }
-        }
-        return null;
     }
 }
