@@ -28,8 +28,21 @@ import java.util.concurrent.TimeUnit;
  * when its stdin reaches end-of-file (which happens even when this JVM is SIGKILLed), a shutdown hook
  * here stops every child still running on a normal exit, and {@link #kill()} is a real SIGKILL for
  * fault-injection tests.
+ *
+ * <p>Public so that other modules' tests (system tests: every service as a child JVM) launch children the
+ * same way:
+ * <pre>{@code
+ * ChildJvm child = ChildJvm.builder("lap-processor")
+ *         .mainClass(System.getProperty("java.class.path"), "io.pitwall.processor.service.LapProcessorMain")
+ *         .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))
+ *         .parentWatchdog(dir)          // the child exits when this JVM goes away
+ *         .arguments(List.of("--http.port=0"))
+ *         .logFile(dir.resolve("lap-processor.log"))
+ *         .start();
+ * child.terminate(Duration.ofSeconds(30));   // SIGTERM, or child.kill() for SIGKILL
+ * }</pre>
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final Set<ChildJvm> RUNNING = ConcurrentHashMap.newKeySet();
@@ -49,24 +62,24 @@ final class ChildJvm {
         this.logFile = logFile;
     }
 
-    static Builder builder(String name) {
+    public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
     /** The exit code, or -1 while the process still runs. */
-    int exitCode() {
+    public int exitCode() {
         return process.isAlive() ? -1 : process.exitValue();
     }
 
@@ -76,7 +89,7 @@ final class ChildJvm {
      *
      * @return true when the child exited within the grace period without being forced
      */
-    boolean stop(Duration grace) {
+    public boolean stop(Duration grace) {
         RUNNING.remove(this);
         if (!process.isAlive()) {
             return true;
@@ -101,8 +114,39 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * SIGTERM (on POSIX), as an orchestrator stops a service: the child runs its shutdown hooks. Its stdin stays
+     * open, so the watchdog does not step in. Escalates to SIGKILL after {@code grace}.
+     *
+     * @return the exit code (143 = 128 + SIGTERM for a JVM that ran its hooks), or -1 if it had to be killed
+     */
+    public int terminate(Duration grace) {
+        RUNNING.remove(this);
+        // through the handle: Process.destroy() would also close stdin, and the watchdog would then exit with 0
+        process.toHandle().destroy();
+        try {
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+            LOG.warn("{} (pid {}) did not stop within {} s of SIGTERM; killing it", name, pid(), grace.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+        return -1;
+    }
+
+    /** Waits up to {@code timeout} for the child to exit by itself; true if it did. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public String name() {
+        return name;
+    }
+
     /** SIGKILL (on POSIX), waiting until the process is gone so that its ports and locks are released. */
-    void kill() {
+    public void kill() {
         RUNNING.remove(this);
         process.destroyForcibly();
         try {
@@ -115,7 +159,7 @@ final class ChildJvm {
     }
 
     /** Resident set size of the child, from /proc; empty where that is not available. */
-    OptionalLong residentSetSizeBytes() {
+    public OptionalLong residentSetSizeBytes() {
         return residentSetSizeBytes(pid());
     }
 
@@ -135,7 +179,7 @@ final class ChildJvm {
     }
 
     /** The last lines of the child's log, for error messages. */
-    String logTail(int maxLines) {
+    public String logTail(int maxLines) {
         return tail(logFile, maxLines);
     }
 
@@ -183,7 +227,7 @@ final class ChildJvm {
     }
 
     /** Builds the {@code java} command line of a child JVM. */
-    static final class Builder {
+    public static final class Builder {
         private final String name;
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
@@ -200,56 +244,64 @@ final class ChildJvm {
             this.name = name;
         }
 
-        Builder jvmOptions(List<String> options) {
+        public Builder jvmOptions(List<String> options) {
             jvmOptions.addAll(options);
             return this;
         }
 
-        Builder systemProperty(String key, String value) {
+        public Builder systemProperty(String key, String value) {
             systemProperties.put(key, value);
             return this;
         }
 
-        Builder environment(String key, String value) {
+        public Builder environment(String key, String value) {
             environment.put(key, value);
             return this;
         }
 
-        Builder mainClass(String classpath, String mainClass) {
+        public Builder mainClass(String classpath, String mainClass) {
             this.classpath = classpath;
             this.mainClass = mainClass;
             this.executableJar = null;
             return this;
         }
 
-        Builder executableJar(Path jar) {
+        public Builder executableJar(Path jar) {
             this.executableJar = jar;
             this.classpath = null;
             this.mainClass = null;
             return this;
         }
 
-        Builder arguments(List<String> args) {
+        public Builder arguments(List<String> args) {
             arguments.addAll(args);
             return this;
         }
 
-        Builder workingDirectory(Path directory) {
+        public Builder workingDirectory(Path directory) {
             this.workingDirectory = directory;
             return this;
         }
 
-        Builder logFile(Path file) {
+        public Builder logFile(Path file) {
             this.logFile = file;
             return this;
         }
 
-        Builder watchdogAgentJar(Path jar) {
+        public Builder watchdogAgentJar(Path jar) {
             this.watchdogAgentJar = jar;
             return this;
         }
 
-        List<String> command() {
+        /**
+         * Loads the parent watchdog agent (written into {@code directory}) so the child exits when this JVM
+         * closes its stdin or dies in any way.
+         */
+        public Builder parentWatchdog(Path directory) {
+            return watchdogAgentJar(WatchdogJar.writeInto(directory));
+        }
+
+        public List<String> command() {
             if (mainClass == null && executableJar == null) {
                 throw new IllegalStateException("a child JVM needs a main class or an executable jar");
             }
@@ -272,7 +324,7 @@ final class ChildJvm {
             return command;
         }
 
-        ChildJvm start() {
+        public ChildJvm start() {
             if (logFile == null) {
                 throw new IllegalStateException("a child JVM needs a log file");
             }
@@ -310,7 +362,7 @@ final class ChildJvm {
             return shown;
         }
 
-        static Path javaExecutable() {
+        public static Path javaExecutable() {
             Path bin = Paths.get(System.getProperty("java.home"), "bin");
             Path java = bin.resolve("java");
             return Files.isExecutable(java) ? java : bin.resolve("java.exe");
