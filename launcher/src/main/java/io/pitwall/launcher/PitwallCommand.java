@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = PitwallVersion.class,
         description = "Live race timing on Apache Kafka.",
         subcommands = {DemoCommand.class, UpCommand.class, SessionCommand.class, TailCommand.class,
+                ResultsCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PitwallCommand implements Runnable {
 

@@ -1,14 +1,11 @@
 package io.pitwall.launcher;
 
-import io.pitwall.events.ControlAction;
-import io.pitwall.events.Flag;
 import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,6 +52,15 @@ final class SessionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!action.equalsIgnoreCase("show")) {
+            try {
+                // refuse a mistyped action before waiting for Kafka
+                RaceControlInput.parse(venue, action, args, sessionId, Instant.now(), "check");
+            } catch (IllegalArgumentException e) {
+                System.err.println("pitwall session: " + e.getMessage());
+                return 2;
+            }
+        }
         String kafka = endpoints.kafka();
         String registry = endpoints.registry();
         if (kafka == null || registry == null) {
@@ -64,7 +70,7 @@ final class SessionCommand implements Callable<Integer> {
         }
         try (RaceControlClient raceControl = new RaceControlClient(kafka, registry)) {
             SessionConfig current = raceControl.currentSessions(List.of(venue), Duration.ofSeconds(30)).get(venue);
-            if (action.equals("show")) {
+            if (action.equalsIgnoreCase("show")) {
                 if (current == null) {
                     System.err.println("Venue " + venue + " has no session configuration.");
                     return 1;
@@ -90,52 +96,9 @@ final class SessionCommand implements Callable<Integer> {
     }
 
     private SessionControl control(SessionConfig current) {
-        SessionControl.Builder control = SessionControl.newBuilder()
-                .setVenueId(venue)
-                .setSessionId(sessionId != null ? sessionId : current != null ? current.getSessionId() : null)
-                .setIssuedBy("pitwall session (" + System.getProperty("user.name", "cli") + ")")
-                .setAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        switch (action.toLowerCase(Locale.ROOT)) {
-            case "start" -> control.setAction(ControlAction.START).setMessage("Session started");
-            case "stop" -> control.setAction(ControlAction.STOP).setMessage("Session stopped");
-            case "flag" -> {
-                if (args.size() != 1) {
-                    throw new IllegalArgumentException("flag needs one flag: " + flags());
-                }
-                try {
-                    control.setAction(ControlAction.FLAG)
-                            .setFlag(Flag.valueOf(args.get(0).toUpperCase(Locale.ROOT).replace('-', '_')));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("'" + args.get(0) + "' is not a flag: " + flags());
-                }
-            }
-            case "message" -> control.setAction(ControlAction.MESSAGE).setMessage(text(0, "message needs a text"));
-            case "retire" -> control.setAction(ControlAction.RETIREMENT).setCarNumber(car())
-                    .setMessage(args.size() > 1 ? String.join(" ", args.subList(1, args.size()))
-                            : "Car " + args.get(0) + " retired");
-            case "penalty" -> control.setAction(ControlAction.PENALTY).setCarNumber(car())
-                    .setMessage(text(1, "penalty needs a car and a text"));
-            default -> throw new IllegalArgumentException("unknown action '" + action
-                    + "': show, start, stop, flag, message, retire or penalty");
-        }
-        return control.build();
-    }
-
-    private String car() {
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException(action + " needs a car number");
-        }
-        return args.get(0);
-    }
-
-    private String text(int from, String problem) {
-        if (args.size() <= from) {
-            throw new IllegalArgumentException(problem);
-        }
-        return String.join(" ", args.subList(from, args.size()));
-    }
-
-    private static String flags() {
-        return Arrays.stream(Flag.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList().toString();
+        return RaceControlInput.parse(venue, action, args,
+                sessionId != null ? sessionId : current != null ? current.getSessionId() : null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                "pitwall session (" + System.getProperty("user.name", "cli") + ")");
     }
 }
