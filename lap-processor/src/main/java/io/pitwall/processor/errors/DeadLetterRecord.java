@@ -10,7 +10,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The JSON written to {@code pitwall.dead-letter} for a record that could not be read:
+ * The JSON written to {@code pitwall.dead-letter} for a record that could not be read (or, with a
+ * {@code "stack"}, one that made the timing engine fail):
  * <pre>{@code
  * {"reason":"Unknown magic byte 0x7b ...","exception":"io.pitwall.schemas.serde.UnknownMagicByteException",
  *  "application":"pitwall-lap-processor","topic":"timing.passings","partition":3,"offset":1234,
@@ -36,6 +37,33 @@ public final class DeadLetterRecord {
                                                     int partition, long offset, long timestamp, byte[] key,
                                                     byte[] value, Headers headers, Throwable failure,
                                                     long nowMillis) {
+        ObjectNode json = json(application, topic, partition, offset, timestamp, key, value, headers, failure,
+                nowMillis);
+        // the timestamp is left to the producer (now): the topic's 30-day retention counts from the dead-lettering
+        return new ProducerRecord<>(deadLetterTopic, null, key, json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The JSON for a record that could be read but made the processing fail: the same fields, plus
+     * {@code "stack"}, the first {@code stackLines} lines of the failure's stack trace (where a bug is found).
+     * {@code partition} and {@code offset} are -1 when the input did not come straight from a topic.
+     */
+    public static byte[] ofProcessingFailure(String application, String topic, int partition, long offset,
+                                             long timestamp, byte[] key, byte[] value, Headers headers,
+                                             Throwable failure, int stackLines, long nowMillis) {
+        ObjectNode json = json(application, topic, partition, offset, timestamp, key, value, headers, failure,
+                nowMillis);
+        ArrayNode stack = json.putArray("stack");
+        stack.add(failure.toString());
+        StackTraceElement[] trace = failure.getStackTrace();
+        for (int i = 0; i < trace.length && i < stackLines - 1; i++) {
+            stack.add("at " + trace[i]);
+        }
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode json(String application, String topic, int partition, long offset, long timestamp,
+                                   byte[] key, byte[] value, Headers headers, Throwable failure, long nowMillis) {
         ObjectNode json = JSON.createObjectNode();
         json.put("reason", reason(failure));
         json.put("exception", failure.getClass().getName());
@@ -55,8 +83,7 @@ public final class DeadLetterRecord {
             }
         }
         json.put("deadLetteredAt", nowMillis);
-        // the timestamp is left to the producer (now): the topic's 30-day retention counts from the dead-lettering
-        return new ProducerRecord<>(deadLetterTopic, null, key, json.toString().getBytes(StandardCharsets.UTF_8));
+        return json;
     }
 
     /** The failure's message, or the first message down its causes (some wrappers have none). */

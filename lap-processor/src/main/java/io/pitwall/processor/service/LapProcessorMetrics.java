@@ -26,6 +26,8 @@ final class LapProcessorMetrics implements ProcessingMetrics, DeadLetterListener
     static final String CORRECTIONS = "pitwall.processor.lap.corrections";
     static final String STATES = "pitwall.processor.states.published";
     static final String DEAD_LETTERS = "pitwall.processor.dead.letters";
+    static final String ENGINE_FAILURES = "pitwall.processor.engine.failures";
+    static final String SESSIONS_REMOVED = "pitwall.processor.sessions.removed";
 
     private final MeterRegistry registry;
     private final Counter duplicates;
@@ -102,8 +104,23 @@ final class LapProcessorMetrics implements ProcessingMetrics, DeadLetterListener
     }
 
     @Override
+    public void engineFailed(String sourceTopic) {
+        Counter.builder(ENGINE_FAILURES).tag("topic", sourceTopic)
+                .description("Readable inputs the timing engine failed on; dead-lettered, the venue's session rolled back")
+                .register(registry).increment();
+        deadLettered(sourceTopic);
+    }
+
+    @Override
+    public void sessionRemoved() {
+        Counter.builder(SESSIONS_REMOVED)
+                .description("Replaced sessions whose Timing71 state and manifest were tombstoned").register(registry)
+                .increment();
+    }
+
+    @Override
     public void deadLettered(String sourceTopic) {
         Counter.builder(DEAD_LETTERS).tag("topic", sourceTopic)
-                .description("Poison records sent to pitwall.dead-letter, by source topic").register(registry).increment();
+                .description("Records sent to pitwall.dead-letter (unreadable, or failing the timing engine), by source topic").register(registry).increment();
     }
 }

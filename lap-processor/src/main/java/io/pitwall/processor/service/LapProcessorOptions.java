@@ -63,6 +63,14 @@ public final class LapProcessorOptions {
             .withDescription("A running session without any input for this long stops ticking (an abandoned session);"
                     + " ticking also stops at race control's STOP, and car.stopped-after after the chequered flag");
 
+    public static final ConfigField<Duration> FINISHED_SESSION_RETENTION = ConfigField
+            .duration("timing71.finished-session-retention")
+            .withDefault(LapProcessorConfig.DEFAULT_FINISHED_SESSION_RETENTION)
+            .withValidator(d -> d.isNegative() ? Optional.of("a duration of 0 or more") : Optional.empty())
+            .withDescription("When a venue's next session replaces one, the old session's Timing71 state and manifest"
+                    + " stay published this long after it ended (chequered flag or STOP), then are deleted (tombstoned);"
+                    + " a session replaced before it ended, or ended longer ago, is deleted at once");
+
     public static final ConfigField<Duration> COMMIT_INTERVAL = ConfigField.duration("commit.interval")
             .withDefault(Duration.ofMillis(20))
             .withValidator(d -> d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(1)) > 0
@@ -104,6 +112,7 @@ public final class LapProcessorOptions {
                     MAX_STATES_PER_SECOND,
                     CLOCK_TICK,
                     CLOCK_IDLE_AFTER,
+                    FINISHED_SESSION_RETENTION,
                     COMMIT_INTERVAL,
                     CACHE_MAX_BYTES,
                     STATE_DIR,
@@ -130,7 +139,8 @@ public final class LapProcessorOptions {
         return LapProcessorConfig.defaults()
                 .withReorderMaxDelay(config.get(REORDER_MAX_DELAY))
                 .withCarStoppedAfter(config.get(CAR_STOPPED_AFTER))
-                .withStatePacing(config.get(MAX_STATES_PER_SECOND), config.get(CLOCK_TICK), config.get(CLOCK_IDLE_AFTER));
+                .withStatePacing(config.get(MAX_STATES_PER_SECOND), config.get(CLOCK_TICK), config.get(CLOCK_IDLE_AFTER))
+                .withFinishedSessionRetention(config.get(FINISHED_SESSION_RETENTION));
     }
 
     /** Option names, in {@code --help} order (for the README check). */

@@ -63,6 +63,8 @@ public final class TimingSession {
     private EntryList entryList;
     private long chequeredMicros = FinishRule.NOT_YET;
     private long duplicatePassings;
+    /** The cars were rebuilt from a new configuration since the last publication (car numbers may have gone). */
+    private boolean carsRebuilt;
 
     public TimingSession(SessionConfig config, TimingOptions options) {
         this.venueId = Objects.requireNonNull(config, "config").getVenueId();
@@ -164,6 +166,7 @@ public final class TimingSession {
         entryList = new EntryList(newConfig);
         cars.clear();
         carNumberByTransponder.clear();
+        carsRebuilt = true;
         List<Passing> inOrder = new ArrayList<>(passings.values());
         for (Passing passing : inOrder) {
             Crossing crossing = lineResolver.resolve(passing);
@@ -223,7 +226,8 @@ public final class TimingSession {
      */
     private List<LapChange> publish(long from, String cause, Set<CarTrack> changedCars) {
         Set<String> numbers = cars.keySet();
-        if (!numbers.containsAll(published.keySet())) {
+        // a car with published laps can only have gone (moved to another number) with a new configuration
+        if (carsRebuilt && !numbers.containsAll(published.keySet())) {
             numbers = new TreeSet<>(cars.keySet());
             numbers.addAll(published.keySet());
         }
@@ -296,6 +300,7 @@ public final class TimingSession {
                 published.put(number, PublishedLaps.of(now));
             }
         }
+        carsRebuilt = false;
         return changes;
     }
 
@@ -350,7 +355,10 @@ public final class TimingSession {
         return passings.size();
     }
 
-    /** When the chequered flag fell, if it has. */
+    /**
+     * When the chequered flag falls or fell, as far as the inputs say (it may still be ahead of the wall
+     * clock: see {@link #chequeredBy(long)}). Laps are cut at each car's finish from this time.
+     */
     public OptionalLong chequeredMicros() {
         return chequeredMicros == FinishRule.NOT_YET ? OptionalLong.empty() : OptionalLong.of(chequeredMicros);
     }
@@ -420,6 +428,8 @@ public final class TimingSession {
                     sectors.best(), last, best, run.pitStops(), run.ghostReads(), run.lastCrossingMicros()));
         }
         OptionalLong start = sessionStartMicros();
+        // a TIME rule knows its chequered flag from the start: it is shown only once the clock has reached it
+        boolean chequered = chequeredBy(nowMicros);
         long end = Math.min(nowMicros, raceControl.stopMicros().orElse(Long.MAX_VALUE));
         long elapsed = start.isPresent() ? Math.max(0, end - start.getAsLong()) : 0;
         Long remaining = null;
@@ -427,17 +437,37 @@ public final class TimingSession {
         if (config.getStopRule().getKind() == StopKind.TIME) {
             remaining = Math.max(0, config.getStopRule().getValue() * 1_000_000L - elapsed);
         } else if (config.getStopRule().getKind() == StopKind.LAPS) {
-            lapsRemaining = chequeredMicros != FinishRule.NOT_YET
-                    ? 0 : (int) Math.max(0, config.getStopRule().getValue() - leaderLaps);
+            lapsRemaining = chequered ? 0 : (int) Math.max(0, config.getStopRule().getValue() - leaderLaps);
         }
-        return new SessionSnapshot(config, nowMicros, flag(start.isPresent()),
+        return new SessionSnapshot(config, nowMicros, flag(start.isPresent(), chequered),
                 start.isPresent() ? start.getAsLong() : null, elapsed, remaining, lapsRemaining,
-                chequeredMicros == FinishRule.NOT_YET ? null : chequeredMicros, rows, sessionBestLap,
-                Arrays.asList(sessionBestSectors));
+                chequered ? chequeredMicros : null, rows, sessionBestLap, Arrays.asList(sessionBestSectors));
     }
 
-    private Flag flag(boolean started) {
-        if (chequeredMicros != FinishRule.NOT_YET) {
+    /**
+     * Whether the chequered flag has fallen by {@code nowMicros} (wall clock). The flag's time itself is a
+     * function of the inputs ({@link #chequeredMicros()}); a TIME rule without a leader to wait for knows it
+     * from the session start, long before it is shown.
+     */
+    public boolean chequeredBy(long nowMicros) {
+        return chequeredMicros != FinishRule.NOT_YET && nowMicros >= chequeredMicros;
+    }
+
+    /**
+     * When the session ended as of {@code nowMicros}: the chequered flag once it has fallen, or race control's
+     * STOP, whichever came first; empty while it runs.
+     */
+    public OptionalLong endedMicros(long nowMicros) {
+        long end = chequeredBy(nowMicros) ? chequeredMicros : Long.MAX_VALUE;
+        OptionalLong stop = raceControl.stopMicros();
+        if (stop.isPresent()) {
+            end = Math.min(end, stop.getAsLong());
+        }
+        return end == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(end);
+    }
+
+    private Flag flag(boolean started, boolean chequered) {
+        if (chequered) {
             return Flag.CHEQUERED;
         }
         Flag latest = raceControl.latestFlag();

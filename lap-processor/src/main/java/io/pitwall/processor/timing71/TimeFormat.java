@@ -1,7 +1,6 @@
 package io.pitwall.processor.timing71;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Times as Timing71 shows them. Values are decimal seconds with exactly three decimals, truncated from the
@@ -14,7 +13,8 @@ public final class TimeFormat {
     }
 
     public static BigDecimal seconds(long micros) {
-        return BigDecimal.valueOf(micros, 6).setScale(3, RoundingMode.DOWN);
+        // integer division truncates towards zero, as RoundingMode.DOWN does, without BigDecimal arithmetic
+        return BigDecimal.valueOf(micros / 1_000L, 3);
     }
 
     public static String text(long micros) {

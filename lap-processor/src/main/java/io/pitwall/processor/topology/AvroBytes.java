@@ -14,11 +14,16 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Plain Avro binary (no registry, no header) for the processor's own state stores, which only this processor
  * reads. A schema change needs the stores rebuilt from the input topics (the log is the source of truth).
+ * Not thread-safe: each processor instance has its own.
  */
 final class AvroBytes<T extends SpecificRecord> {
 
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
+    // reused from one record to the next (an instance belongs to one processor, hence to one thread)
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    private BinaryEncoder encoder;
+    private BinaryDecoder decoder;
 
     AvroBytes(Class<T> type) {
         this.writer = new SpecificDatumWriter<>(type);
@@ -27,8 +32,8 @@ final class AvroBytes<T extends SpecificRecord> {
 
     byte[] write(T record) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            out.reset();
+            encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
             writer.write(record, encoder);
             encoder.flush();
             return out.toByteArray();
@@ -39,7 +44,7 @@ final class AvroBytes<T extends SpecificRecord> {
 
     T read(byte[] bytes) {
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
+            decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
             return reader.read(null, decoder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

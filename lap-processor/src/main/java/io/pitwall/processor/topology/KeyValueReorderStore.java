@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class KeyValueReorderStore implements ReorderStore {
 
-    private static final AvroBytes<Passing> PASSINGS = new AvroBytes<>(Passing.class);
+    private final AvroBytes<Passing> passings = new AvroBytes<>(Passing.class);
 
     private final KeyValueStore<Bytes, byte[]> positions;
     private final KeyValueStore<Bytes, byte[]> held;
@@ -51,7 +51,7 @@ final class KeyValueReorderStore implements ReorderStore {
 
     @Override
     public void hold(StreamKey stream, HeldPassing passing) {
-        byte[] avro = PASSINGS.write(passing.passing());
+        byte[] avro = passings.write(passing.passing());
         byte[] value = ByteBuffer.allocate(8 + avro.length).putLong(passing.heldSinceMillis()).put(avro).array();
         held.put(Bytes.wrap(StoreKeys.sequence(stream, passing.sequence())), value);
     }
@@ -90,11 +90,11 @@ final class KeyValueReorderStore implements ReorderStore {
         return all;
     }
 
-    private static HeldPassing decode(KeyValue<Bytes, byte[]> entry) {
+    private HeldPassing decode(KeyValue<Bytes, byte[]> entry) {
         ByteBuffer value = ByteBuffer.wrap(entry.value);
         long heldSince = value.getLong();
         byte[] avro = new byte[value.remaining()];
         value.get(avro);
-        return new HeldPassing(StoreKeys.sequenceOf(entry.key.get()), PASSINGS.read(avro), heldSince);
+        return new HeldPassing(StoreKeys.sequenceOf(entry.key.get()), passings.read(avro), heldSince);
     }
 }

@@ -19,18 +19,23 @@ import java.util.Objects;
  *                             abandoned practice session must not tick for ever)
  * @param carStoppedAfter      silence after which a car on track is STOP
  * @param timing71Source       the manifest's {@code source} tuple (name, link)
+ * @param finishedSessionRetention how long a replaced session's Timing71 service stays published after the
+ *                             session ended (chequered flag or STOP); then its state and manifest are tombstoned
+ * @param deadLetterTopic      where an input that makes the timing engine fail is sent
  */
 public record LapProcessorConfig(String passingsTopic, String sessionsTopic, String sessionControlTopic,
                                  String lapsTopic, String statesTopic, String manifestsTopic,
                                  Duration reorderMaxDelay, Duration reorderCheckInterval, int maxStatesPerSecond,
                                  Duration clockTick, Duration clockIdleAfter, Duration carStoppedAfter,
-                                 List<String> timing71Source) {
+                                 List<String> timing71Source, Duration finishedSessionRetention,
+                                 String deadLetterTopic) {
 
     public static final Duration DEFAULT_REORDER_MAX_DELAY = Duration.ofSeconds(2);
     public static final int DEFAULT_MAX_STATES_PER_SECOND = 10;
     public static final Duration DEFAULT_CLOCK_TICK = Duration.ofSeconds(1);
     public static final Duration DEFAULT_CLOCK_IDLE_AFTER = Duration.ofMinutes(30);
     public static final Duration DEFAULT_CAR_STOPPED_AFTER = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_FINISHED_SESSION_RETENTION = Duration.ofMinutes(30);
 
     public LapProcessorConfig {
         Objects.requireNonNull(passingsTopic, "passingsTopic");
@@ -44,6 +49,8 @@ public record LapProcessorConfig(String passingsTopic, String sessionsTopic, Str
         requireDuration(clockTick, "clockTick", false);
         requireDuration(clockIdleAfter, "clockIdleAfter", false);
         requireDuration(carStoppedAfter, "carStoppedAfter", true);
+        requireDuration(finishedSessionRetention, "finishedSessionRetention", true);
+        Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
         if (maxStatesPerSecond < 1 || maxStatesPerSecond > 1000) {
             throw new IllegalArgumentException("maxStatesPerSecond must be 1..1000: " + maxStatesPerSecond);
         }
@@ -54,25 +61,32 @@ public record LapProcessorConfig(String passingsTopic, String sessionsTopic, Str
         return new LapProcessorConfig(Topics.PASSINGS.name(), Topics.SESSIONS.name(), Topics.SESSION_CONTROL.name(),
                 Topics.LAPS.name(), Topics.TIMING71_STATES.name(), Topics.TIMING71_MANIFESTS.name(),
                 DEFAULT_REORDER_MAX_DELAY, Duration.ofMillis(200), DEFAULT_MAX_STATES_PER_SECOND, DEFAULT_CLOCK_TICK,
-                DEFAULT_CLOCK_IDLE_AFTER, DEFAULT_CAR_STOPPED_AFTER, List.of("Pitwall", ""));
+                DEFAULT_CLOCK_IDLE_AFTER, DEFAULT_CAR_STOPPED_AFTER, List.of("Pitwall", ""),
+                DEFAULT_FINISHED_SESSION_RETENTION, Topics.DEAD_LETTER.name());
     }
 
     public LapProcessorConfig withReorderMaxDelay(Duration delay) {
         return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
                 manifestsTopic, delay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
-                carStoppedAfter, timing71Source);
+                carStoppedAfter, timing71Source, finishedSessionRetention, deadLetterTopic);
     }
 
     public LapProcessorConfig withStatePacing(int statesPerSecond, Duration tick, Duration idleAfter) {
         return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
                 manifestsTopic, reorderMaxDelay, reorderCheckInterval, statesPerSecond, tick, idleAfter,
-                carStoppedAfter, timing71Source);
+                carStoppedAfter, timing71Source, finishedSessionRetention, deadLetterTopic);
     }
 
     public LapProcessorConfig withCarStoppedAfter(Duration silence) {
         return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
                 manifestsTopic, reorderMaxDelay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
-                silence, timing71Source);
+                silence, timing71Source, finishedSessionRetention, deadLetterTopic);
+    }
+
+    public LapProcessorConfig withFinishedSessionRetention(Duration retention) {
+        return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
+                manifestsTopic, reorderMaxDelay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
+                carStoppedAfter, timing71Source, retention, deadLetterTopic);
     }
 
     /** The shortest time between two states of one service. */

@@ -35,4 +35,15 @@ public interface ProcessingMetrics {
     /** A Timing71 state was published: for a change, or ({@code tick}) only because the session clock moved on. */
     default void statePublished(boolean tick) {
     }
+
+    /**
+     * A readable input made the timing engine fail: it was dead-lettered and its venue's session rolled back to
+     * before it. Also counts as a dead letter of {@code sourceTopic}.
+     */
+    default void engineFailed(String sourceTopic) {
+    }
+
+    /** A replaced session's Timing71 state and manifest were tombstoned. */
+    default void sessionRemoved() {
+    }
 }

@@ -16,6 +16,11 @@ import java.util.function.BooleanSupplier;
  * measure how old the news in a state is ({@code now - record timestamp}) whatever the coalescing did; a
  * plain clock tick carries the wall-clock time.
  *
+ * <p>While the service is catching up on a backlog (the input that changed the screen is older than a clock
+ * tick: an outage, a replay), nobody watches each intermediate screen, so changes are coalesced to one state per
+ * clock tick instead: rendering a state costs far more than timing a passing, and this is what lets a replay
+ * run at the speed of the timing model. Live inputs are processed within milliseconds and keep the normal pace.
+ *
  * <p>Wall-clock times in milliseconds. Not thread-safe (one venue belongs to one stream task).
  */
 final class StatePacer {
@@ -27,6 +32,8 @@ final class StatePacer {
     private long lastPublished = NEVER;
     private boolean pending;
     private long oldestPendingTimestamp = Long.MAX_VALUE;
+    /** The last change came from a backlog (its input older than a tick). */
+    private boolean catchingUp;
 
     StatePacer(Duration minInterval, Duration tick) {
         this.minIntervalMillis = minInterval.toMillis();
@@ -42,7 +49,13 @@ final class StatePacer {
     boolean changed(long inputTimestamp, long now) {
         pending = true;
         oldestPendingTimestamp = Math.min(oldestPendingTimestamp, inputTimestamp);
-        return now - lastPublished >= minIntervalMillis;
+        catchingUp = now - inputTimestamp > tickMillis;
+        return now - lastPublished >= interval();
+    }
+
+    /** The least time between two states for a change: longer while inputs arrive from a backlog. */
+    private long interval() {
+        return catchingUp ? Math.max(minIntervalMillis, tickMillis) : minIntervalMillis;
     }
 
     /**
@@ -52,7 +65,7 @@ final class StatePacer {
      */
     boolean due(long now, BooleanSupplier clockRunning) {
         if (pending) {
-            return now - lastPublished >= minIntervalMillis;
+            return now - lastPublished >= interval();
         }
         return now - lastPublished >= tickMillis && clockRunning.getAsBoolean();
     }

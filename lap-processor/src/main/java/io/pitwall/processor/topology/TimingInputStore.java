@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * rebuilt after a restart or rebalance (its results are a function of these inputs). Keys start with the
  * venue (length-prefixed), then a kind byte: {@code C} the configuration, {@code K} a race-control action
  * (keyed by its own bytes, so a repeated action is stored once), {@code P} a passing keyed by stream, epoch and
- * sequence, {@code M} an entry of the session's Timing71 message log keyed by its sequence number. The message
+ * sequence, {@code M} an entry of the session's Timing71 message log keyed by its sequence number, {@code R} a
+ * replaced session's Timing71 service uuid with the wall-clock time (ms) its state is to be tombstoned. The message
  * log is the one thing that is not a function of the inputs (it records differences between the screens that
  * were published), so it is kept rather than rebuilt.
  */
@@ -37,9 +38,10 @@ final class TimingInputStore {
     private static final byte CONTROL = 'K';
     private static final byte PASSING = 'P';
     private static final byte MESSAGE = 'M';
-    private static final AvroBytes<SessionConfig> CONFIGS = new AvroBytes<>(SessionConfig.class);
-    private static final AvroBytes<SessionControl> CONTROLS = new AvroBytes<>(SessionControl.class);
-    private static final AvroBytes<Passing> PASSINGS = new AvroBytes<>(Passing.class);
+    private static final byte REMOVAL = 'R';
+    private final AvroBytes<SessionConfig> configAvro = new AvroBytes<>(SessionConfig.class);
+    private final AvroBytes<SessionControl> controlAvro = new AvroBytes<>(SessionControl.class);
+    private final AvroBytes<Passing> passingAvro = new AvroBytes<>(Passing.class);
 
     private final KeyValueStore<Bytes, byte[]> store;
 
@@ -51,24 +53,25 @@ final class TimingInputStore {
      * Everything stored for one venue.
      *
      * @param messages the Timing71 message log by sequence number (oldest first)
+     * @param removals replaced sessions' service uuids, with when (wall clock, ms) to tombstone them
      */
     record VenueInputs(SessionConfig config, List<SessionControl> controls, List<Passing> passings,
-                       SortedMap<Long, Timing71Message> messages) {
+                       SortedMap<Long, Timing71Message> messages, Map<String, Long> removals) {
     }
 
     void putConfig(SessionConfig config) {
-        store.put(key(config.getVenueId(), CONFIG, new byte[0]), CONFIGS.write(config));
+        store.put(key(config.getVenueId(), CONFIG, new byte[0]), configAvro.write(config));
     }
 
     void putControl(SessionControl control) {
-        byte[] bytes = CONTROLS.write(control);
+        byte[] bytes = controlAvro.write(control);
         store.put(key(control.getVenueId(), CONTROL, bytes), bytes);
     }
 
     void putPassing(Passing passing) {
         byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
                 passing.getSequence());
-        store.put(key(passing.getVenueId(), PASSING, id), PASSINGS.write(passing));
+        store.put(key(passing.getVenueId(), PASSING, id), passingAvro.write(passing));
     }
 
     void deletePassing(Passing passing) {
@@ -78,7 +81,7 @@ final class TimingInputStore {
     }
 
     void deleteControl(SessionControl control) {
-        store.delete(key(control.getVenueId(), CONTROL, CONTROLS.write(control)));
+        store.delete(key(control.getVenueId(), CONTROL, controlAvro.write(control)));
     }
 
     void putMessage(String venueId, long sequence, Timing71Message message) {
@@ -90,10 +93,18 @@ final class TimingInputStore {
         store.delete(key(venueId, MESSAGE, sequenceBytes(sequence)));
     }
 
+    void putRemoval(String venueId, String uuid, long dueMillis) {
+        store.put(key(venueId, REMOVAL, uuid.getBytes(StandardCharsets.UTF_8)), sequenceBytes(dueMillis));
+    }
+
+    void deleteRemoval(String venueId, String uuid) {
+        store.delete(key(venueId, REMOVAL, uuid.getBytes(StandardCharsets.UTF_8)));
+    }
+
     VenueInputs venue(String venueId) {
         byte[] prefix = venuePrefix(venueId);
         return scan(Bytes.wrap(prefix), Bytes.wrap(StoreKeys.endOfPrefix(prefix))).getOrDefault(venueId,
-                new VenueInputs(null, List.of(), List.of(), new TreeMap<>()));
+                new VenueInputs(null, List.of(), List.of(), new TreeMap<>(), Map.of()));
     }
 
     Map<String, VenueInputs> all() {
@@ -105,6 +116,7 @@ final class TimingInputStore {
         Map<String, List<SessionControl>> controls = new LinkedHashMap<>();
         Map<String, List<Passing>> passings = new LinkedHashMap<>();
         Map<String, SortedMap<Long, Timing71Message>> messages = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> removals = new LinkedHashMap<>();
         try (KeyValueIterator<Bytes, byte[]> it = from == null ? store.all() : store.range(from, to)) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
@@ -114,19 +126,27 @@ final class TimingInputStore {
                 String venue = new String(venueBytes, StandardCharsets.UTF_8);
                 byte kind = key.get();
                 switch (kind) {
-                    case CONFIG -> configs.put(venue, CONFIGS.read(entry.value));
-                    case CONTROL -> controls.computeIfAbsent(venue, v -> new ArrayList<>()).add(CONTROLS.read(entry.value));
-                    case PASSING -> passings.computeIfAbsent(venue, v -> new ArrayList<>()).add(PASSINGS.read(entry.value));
+                    case CONFIG -> configs.put(venue, configAvro.read(entry.value));
+                    case CONTROL -> controls.computeIfAbsent(venue, v -> new ArrayList<>()).add(controlAvro.read(entry.value));
+                    case PASSING -> passings.computeIfAbsent(venue, v -> new ArrayList<>()).add(passingAvro.read(entry.value));
                     case MESSAGE -> messages.computeIfAbsent(venue, v -> new TreeMap<>()).put(key.getLong(),
                             message(entry.value));
+                    case REMOVAL -> {
+                        byte[] uuid = new byte[key.remaining()];
+                        key.get(uuid);
+                        removals.computeIfAbsent(venue, v -> new LinkedHashMap<>()).put(
+                                new String(uuid, StandardCharsets.UTF_8), ByteBuffer.wrap(entry.value).getLong());
+                    }
                     default -> throw new IllegalStateException("unknown key kind " + kind + " in " + NAME);
                 }
             }
         }
         Map<String, VenueInputs> venues = new LinkedHashMap<>();
-        for (String venue : union(configs.keySet(), controls.keySet(), passings.keySet(), messages.keySet())) {
+        for (String venue : union(configs.keySet(), controls.keySet(), passings.keySet(), messages.keySet(),
+                removals.keySet())) {
             venues.put(venue, new VenueInputs(configs.get(venue), controls.getOrDefault(venue, List.of()),
-                    passings.getOrDefault(venue, List.of()), messages.getOrDefault(venue, new TreeMap<>())));
+                    passings.getOrDefault(venue, List.of()), messages.getOrDefault(venue, new TreeMap<>()),
+                    removals.getOrDefault(venue, Map.of())));
         }
         return venues;
     }

@@ -4,6 +4,7 @@ import io.pitwall.events.LapEventKind;
 import io.pitwall.events.Passing;
 import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
+import io.pitwall.processor.errors.DeadLetterRecord;
 import io.pitwall.processor.timing.LapChange;
 import io.pitwall.processor.timing.LapEvents;
 import io.pitwall.processor.timing.SessionSnapshot;
@@ -14,6 +15,7 @@ import io.pitwall.processor.timing71.ServiceIds;
 import io.pitwall.processor.timing71.Timing71Json;
 import io.pitwall.processor.timing71.Timing71Message;
 import io.pitwall.processor.timing71.Timing71Service;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
@@ -28,6 +32,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,28 +49,44 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The Timing71 message log is stored with the inputs as it grows (it records differences between published
  * screens, so it cannot be rebuilt from them): after a restart the screens carry on with the same log.
+ *
+ * <p>An input that makes the timing engine throw is not allowed to stop the service: it is sent to the
+ * dead-letter topic (with the failure and the first lines of its stack), counted and logged, and its venue's
+ * session is rolled back to what it was before that input by rebuilding it from the stored inputs (which do
+ * not contain it: an input is stored only once the engine took it). Outputs of a failed input are discarded.
+ *
+ * <p>When a new session replaces a venue's session, the old session's Timing71 state and manifest are
+ * tombstoned {@code finishedSessionRetention} after the old session ended (at once if it never did); the
+ * pending removals are stored, so they survive a restart.
  */
 final class TimingProcessor implements Processor<String, TimingInput, String, TimingOutput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimingProcessor.class);
 
+    private static final int DEAD_LETTER_STACK_LINES = 12;
+
     private final LapProcessorConfig config;
     private final ProcessingMetrics metrics;
+    private final EventSerdes serdes;
+    private final AppliedInputHook appliedHook;
     private final Map<String, Venue> venues = new HashMap<>();
+    /** Outputs of the input being processed: forwarded only once it was processed without failure. */
+    private final List<Record<String, TimingOutput>> outputs = new ArrayList<>();
+    private String applicationId;
     private ProcessorContext<String, TimingOutput> context;
     private TimingInputStore inputs;
 
-    TimingProcessor(LapProcessorConfig config, ProcessingMetrics metrics) {
+    TimingProcessor(LapProcessorConfig config, ProcessingMetrics metrics, EventSerdes serdes,
+                    AppliedInputHook appliedHook) {
         this.config = config;
         this.metrics = metrics;
-    }
-
-    TimingProcessor(LapProcessorConfig config) {
-        this(config, ProcessingMetrics.NONE);
+        this.serdes = serdes;
+        this.appliedHook = appliedHook;
     }
 
     /** The live state of one venue. */
     private final class Venue {
+        final String venueId;
         TimingSession session;
         Timing71Service timing71 = new Timing71Service();
         StatePacer pacer = newPacer();
@@ -81,6 +102,12 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         /** Sequence numbers of the stored message log entries, oldest first, and the next one. */
         final ArrayDeque<Long> messageSequences = new ArrayDeque<>();
         long nextMessageSequence;
+        /** Replaced sessions' service uuids and when (wall clock, ms) their state and manifest are tombstoned. */
+        final Map<String, Long> removals = new HashMap<>();
+
+        Venue(String venueId) {
+            this.venueId = venueId;
+        }
 
         void startSession(TimingSession newSession, SortedMap<Long, Timing71Message> keptMessages) {
             session = newSession;
@@ -108,9 +135,11 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         KeyValueStore<Bytes, byte[]> store = context.getStateStore(TimingInputStore.NAME);
         this.inputs = new TimingInputStore(store);
         long now = context.currentSystemTimeMs();
+        applicationId = context.applicationId();
         inputs.all().forEach((venueId, stored) -> {
+            Venue venue = venues.computeIfAbsent(venueId, Venue::new);
+            venue.removals.putAll(stored.removals());
             if (stored.config() != null) {
-                Venue venue = venues.computeIfAbsent(venueId, v -> new Venue());
                 venue.startSession(restore(stored), stored.messages());
                 venue.lastInputMillis = now;
                 // counted by the instance that processed them
@@ -135,32 +164,49 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
     public void process(Record<String, TimingInput> record) {
         TimingInput input = record.value();
         long timestamp = record.timestamp();
-        Venue changed = null;
-        if (input instanceof TimingInput.OfPassing p) {
-            changed = onPassing(p.passing(), timestamp);
-        } else if (input instanceof TimingInput.OfControl c) {
-            changed = onControl(c.control(), timestamp);
-        } else if (input instanceof TimingInput.OfConfig c) {
-            changed = onConfig(c.config(), timestamp);
+        long now = context.currentSystemTimeMs();
+        outputs.clear();
+        Venue changed;
+        try {
+            changed = apply(input, timestamp, now);
+        } catch (RuntimeException failure) {
+            outputs.clear();
+            rejectInput(record, failure, now);
+            return;
         }
         if (changed != null) {
-            long now = context.currentSystemTimeMs();
             changed.lastInputMillis = now;
             countGhostReads(changed);
             if (changed.pacer.changed(timestamp, now)) {
-                publish(changed, now);
+                publishSafely(changed, now);
             }
+            removeDue(changed, now);
         }
+        forwardOutputs();
     }
 
     /** @return the venue whose session changed, null when nothing changed */
-    private Venue onPassing(Passing passing, long timestamp) {
-        inputs.putPassing(passing);
+    private Venue apply(TimingInput input, long timestamp, long now) {
+        if (input instanceof TimingInput.OfPassing p) {
+            return onPassing(p, timestamp);
+        } else if (input instanceof TimingInput.OfControl c) {
+            return onControl(c, timestamp);
+        } else if (input instanceof TimingInput.OfConfig c) {
+            return onConfig(c, timestamp, now);
+        }
+        throw new IllegalArgumentException("unknown timing input " + input);
+    }
+
+    private Venue onPassing(TimingInput.OfPassing input, long timestamp) {
+        Passing passing = input.passing();
         Venue venue = venues.get(passing.getVenueId());
         if (venue == null || venue.session == null) {
+            inputs.putPassing(passing);
             return null; // timed when the venue's configuration arrives
         }
         TimingUpdate update = venue.session.addPassing(passing);
+        appliedHook.applied(input);
+        inputs.putPassing(passing);
         if (!update.accepted()) {
             // reached the model twice (e.g. after the reorder state was lost); the model ignores it
             metrics.duplicatesDropped(1);
@@ -170,13 +216,16 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         return venue;
     }
 
-    private Venue onControl(SessionControl control, long timestamp) {
-        inputs.putControl(control);
+    private Venue onControl(TimingInput.OfControl input, long timestamp) {
+        SessionControl control = input.control();
         Venue venue = venues.get(control.getVenueId());
         if (venue == null || venue.session == null) {
+            inputs.putControl(control);
             return null;
         }
         TimingUpdate update = venue.session.addControl(control);
+        appliedHook.applied(input);
+        inputs.putControl(control);
         if (!update.accepted()) {
             return null;
         }
@@ -185,40 +234,163 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         return venue;
     }
 
-    private Venue onConfig(SessionConfig newConfig, long timestamp) {
-        Venue venue = venues.computeIfAbsent(newConfig.getVenueId(), v -> new Venue());
-        inputs.putConfig(newConfig);
-        if (venue.session != null && venue.session.sessionId().equals(newConfig.getSessionId())) {
-            TimingUpdate update = venue.session.reconfigure(newConfig);
-            emitLaps(venue, update, timestamp);
-            return update.accepted() ? venue : null;
+    private Venue onConfig(TimingInput.OfConfig input, long timestamp, long now) {
+        SessionConfig newConfig = input.config();
+        String venueId = newConfig.getVenueId();
+        Venue known = venues.get(venueId);
+        if (known != null && known.session != null && known.session.sessionId().equals(newConfig.getSessionId())) {
+            TimingUpdate update = known.session.reconfigure(newConfig);
+            appliedHook.applied(input);
+            inputs.putConfig(newConfig);
+            emitLaps(known, update, timestamp);
+            return update.accepted() ? known : null;
         }
-        boolean replacesASession = venue.session != null;
-        TimingInputStore.VenueInputs stored = inputs.venue(newConfig.getVenueId());
+        boolean replacesASession = known != null && known.session != null;
+        TimingInputStore.VenueInputs stored = inputs.venue(venueId);
         Instant opened = newConfig.getUpdatedAt();
+        List<Passing> keptPassings = new ArrayList<>();
+        List<Passing> droppedPassings = new ArrayList<>();
         for (Passing passing : stored.passings()) {
-            if (replacesASession && passing.getPassingTime().isBefore(opened)) {
-                inputs.deletePassing(passing);
-            }
+            boolean earlierSession = replacesASession && passing.getPassingTime().isBefore(opened);
+            (earlierSession ? droppedPassings : keptPassings).add(passing);
         }
+        List<SessionControl> keptControls = new ArrayList<>();
+        List<SessionControl> droppedControls = new ArrayList<>();
         for (SessionControl control : stored.controls()) {
             boolean otherSession = control.getSessionId() != null
                     && !control.getSessionId().equals(newConfig.getSessionId());
-            if (otherSession || (replacesASession && control.getAt().isBefore(opened))) {
-                inputs.deleteControl(control);
+            boolean earlierSession = otherSession || (replacesASession && control.getAt().isBefore(opened));
+            (earlierSession ? droppedControls : keptControls).add(control);
+        }
+        // the new session is built off to the side: if the engine fails on it, the venue is as it was
+        TimingSession session = new TimingSession(newConfig, options());
+        List<TimingUpdate> updates = new ArrayList<>();
+        for (SessionControl control : keptControls) {
+            updates.add(session.addControl(control));
+        }
+        updates.add(session.addPassings(keptPassings));
+        appliedHook.applied(input);
+
+        Venue venue = venues.computeIfAbsent(venueId, Venue::new);
+        if (replacesASession) {
+            retire(venue, now);
+        }
+        droppedPassings.forEach(inputs::deletePassing);
+        droppedControls.forEach(inputs::deleteControl);
+        inputs.putConfig(newConfig);
+        // a new Timing71 service starts with an empty message log
+        stored.messages().keySet().forEach(sequence -> inputs.deleteMessage(venueId, sequence));
+        LOG.info("Venue {}: session {} ({})", venueId, newConfig.getSessionId(), newConfig.getName());
+        venue.startSession(session, new TreeMap<>());
+        if (venue.removals.remove(venue.uuid) != null) {
+            inputs.deleteRemoval(venueId, venue.uuid); // the same session back again: it stays
+        }
+        // passings and controls that arrived before the configuration: their laps are published now
+        updates.forEach(update -> emitLaps(venue, update, timestamp));
+        return venue;
+    }
+
+    /**
+     * The venue's session is being replaced: its last coalesced change goes out, and its Timing71 service is
+     * scheduled for removal {@code finishedSessionRetention} after the session ended, or now if it never did.
+     */
+    private void retire(Venue venue, long now) {
+        if (venue.pacer.pending()) {
+            publish(venue, now);
+        }
+        OptionalLong ended = venue.session.endedMicros(now * 1_000L);
+        long due = ended.isPresent()
+                ? Math.max(now, ended.getAsLong() / 1_000L + config.finishedSessionRetention().toMillis())
+                : now;
+        venue.removals.put(venue.uuid, due);
+        inputs.putRemoval(venue.session.config().getVenueId(), venue.uuid, due);
+    }
+
+    /** Tombstones the states and manifests of replaced sessions whose retention is over. */
+    private void removeDue(Venue venue, long now) {
+        if (venue.removals.isEmpty()) {
+            return;
+        }
+        var due = venue.removals.entrySet().iterator();
+        while (due.hasNext()) {
+            Map.Entry<String, Long> removal = due.next();
+            if (removal.getValue() <= now) {
+                String uuid = removal.getKey();
+                outputs.add(new Record<>(uuid, new TimingOutput.State(uuid, null), now));
+                outputs.add(new Record<>(uuid, new TimingOutput.Manifest(uuid, null), now));
+                due.remove();
+                inputs.deleteRemoval(venue.venueId, uuid);
+                metrics.sessionRemoved();
+                LOG.info("Removed the Timing71 service {} of a replaced session of venue {}", uuid, venue.venueId);
             }
         }
-        // a new Timing71 service starts with an empty message log
-        stored.messages().keySet().forEach(sequence -> inputs.deleteMessage(newConfig.getVenueId(), sequence));
-        LOG.info("Venue {}: session {} ({})", newConfig.getVenueId(), newConfig.getSessionId(), newConfig.getName());
-        TimingInputStore.VenueInputs kept = inputs.venue(newConfig.getVenueId());
-        venue.startSession(new TimingSession(newConfig, options()), new TreeMap<>());
-        // passings and controls that arrived before the configuration: their laps are published now
-        for (SessionControl control : kept.controls()) {
-            emitLaps(venue, venue.session.addControl(control), timestamp);
+    }
+
+    /**
+     * The engine failed on {@code record}: dead-letter it, count and log it, and put the venue's session back
+     * to what it was before the input by rebuilding it from the stored inputs (the input was not stored).
+     */
+    private void rejectInput(Record<String, TimingInput> record, RuntimeException failure, long now) {
+        TimingInput input = record.value();
+        String venueId = venueIdOf(input);
+        Optional<RecordMetadata> source = context.recordMetadata();
+        String topic = source.map(RecordMetadata::topic).orElse(topicOf(input));
+        int partition = source.map(RecordMetadata::partition).orElse(-1);
+        long offset = source.map(RecordMetadata::offset).orElse(-1L);
+        LOG.error("The timing engine failed on an input of venue {} ({} partition {} offset {}); the input goes to {}"
+                + " and the venue's session is rolled back to before it", venueId, topic, partition, offset,
+                config.deadLetterTopic(), failure);
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        byte[] json = DeadLetterRecord.ofProcessingFailure(applicationId, topic, partition, offset,
+                record.timestamp(), key, serialized(input, topic), record.headers(), failure,
+                DEAD_LETTER_STACK_LINES, now);
+        context.forward(new Record<>(record.key(), new TimingOutput.DeadLetter(json), record.timestamp()));
+        metrics.engineFailed(topic);
+        Venue venue = venues.get(venueId);
+        if (venue != null && venue.session != null) {
+            venue.session = restore(inputs.venue(venueId));
+            venue.ghostReads = venue.session.ghostReads();
         }
-        emitLaps(venue, venue.session.addPassings(kept.passings()), timestamp);
-        return venue;
+    }
+
+    private byte[] serialized(TimingInput input, String topic) {
+        try {
+            if (input instanceof TimingInput.OfPassing p) {
+                return serdes.passings().serializer().serialize(topic, p.passing());
+            } else if (input instanceof TimingInput.OfControl c) {
+                return serdes.controls().serializer().serialize(topic, c.control());
+            } else if (input instanceof TimingInput.OfConfig c) {
+                return serdes.sessions().serializer().serialize(topic, c.config());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not serialize the failed input for the dead-letter record: {}", e.toString());
+        }
+        return null;
+    }
+
+    private static String venueIdOf(TimingInput input) {
+        if (input instanceof TimingInput.OfPassing p) {
+            return p.passing().getVenueId();
+        } else if (input instanceof TimingInput.OfControl c) {
+            return c.control().getVenueId();
+        }
+        return ((TimingInput.OfConfig) input).config().getVenueId();
+    }
+
+    private String topicOf(TimingInput input) {
+        if (input instanceof TimingInput.OfPassing) {
+            return config.passingsTopic();
+        } else if (input instanceof TimingInput.OfControl) {
+            return config.sessionControlTopic();
+        }
+        return config.sessionsTopic();
+    }
+
+    private void forwardOutputs() {
+        for (Record<String, TimingOutput> output : outputs) {
+            context.forward(output);
+        }
+        outputs.clear();
     }
 
     private void emitLaps(Venue venue, TimingUpdate update, long timestamp) {
@@ -232,7 +404,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
             if (change.kind() != LapEventKind.COMPLETED) {
                 metrics.lapCorrected(change.kind());
             }
-            context.forward(new Record<>(sessionConfig.getVenueId(), new TimingOutput.Lap(
+            outputs.add(new Record<>(sessionConfig.getVenueId(), new TimingOutput.Lap(
                     LapEvents.of(sessionConfig.getVenueId(), sessionConfig.getSessionId(), change)), timestamp));
         }
     }
@@ -247,10 +419,26 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
 
     /** Wall-clock punctuator: coalesced changes whose slot has come, and clock ticks. */
     private void publishDue(long now) {
+        outputs.clear();
         for (Venue venue : venues.values()) {
             if (venue.session != null && venue.pacer.due(now, () -> clockTicking(venue, now))) {
-                publish(venue, now);
+                publishSafely(venue, now);
             }
+            removeDue(venue, now);
+        }
+        forwardOutputs();
+    }
+
+    /**
+     * Publishes, but a failure to render (a bug) costs this one state, not the service: it is logged, and
+     * the next change or tick tries again.
+     */
+    private void publishSafely(Venue venue, long now) {
+        try {
+            publish(venue, now);
+        } catch (RuntimeException failure) {
+            LOG.error("Could not render the Timing71 state of venue {} (service {}); it is retried at the next change"
+                    + " or tick", venue.session.config().getVenueId(), venue.uuid, failure);
         }
     }
 
@@ -263,11 +451,12 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         if (!venue.session.clockRunning()) {
             return false;
         }
-        long quiet = now - venue.lastInputMillis;
-        long limit = venue.session.chequeredMicros().isPresent()
-                ? config.carStoppedAfter().toMillis() + 2 * config.clockTick().toMillis()
-                : config.clockIdleAfter().toMillis();
-        return quiet < limit;
+        if (venue.session.chequeredBy(now * 1_000L)) {
+            long chequeredMillis = venue.session.chequeredMicros().getAsLong() / 1_000L;
+            long quiet = now - Math.max(venue.lastInputMillis, chequeredMillis);
+            return quiet < config.carStoppedAfter().toMillis() + 2 * config.clockTick().toMillis();
+        }
+        return now - venue.lastInputMillis < config.clockIdleAfter().toMillis();
     }
 
     private void publish(Venue venue, long now) {
@@ -279,7 +468,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         if (snapshot.config() != venue.manifestConfig || start != venue.manifestStart) {
             String manifest = json(Timing71Service.manifest(snapshot, config.timing71Source()));
             if (!manifest.equals(venue.lastManifest)) {
-                context.forward(new Record<>(uuid, new TimingOutput.Manifest(uuid, manifest), timestamp));
+                outputs.add(new Record<>(uuid, new TimingOutput.Manifest(uuid, manifest), timestamp));
                 venue.lastManifest = manifest;
             }
             venue.manifestConfig = snapshot.config();
@@ -287,7 +476,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         }
         String state = json(venue.timing71.render(snapshot));
         keepMessages(venue);
-        context.forward(new Record<>(uuid, new TimingOutput.State(uuid, state), timestamp));
+        outputs.add(new Record<>(uuid, new TimingOutput.State(uuid, state), timestamp));
         metrics.statePublished(tick);
     }
 

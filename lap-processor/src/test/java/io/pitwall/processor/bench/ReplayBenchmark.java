@@ -113,9 +113,14 @@ public final class ReplayBenchmark {
                 }
                 long running = System.nanoTime();
                 BenchInfrastructure.CpuTimes cpu = infra.cpu();
+                ThreadCpu threads = ThreadCpu.now();
                 awaitCaughtUp(infra, "lap-processor-replay", replay::state, Topics.PASSINGS.name(), Duration.ofMinutes(30));
                 report("lap-processor", passings.size(), System.nanoTime() - running, options);
-                System.out.printf("  %s%n", infra.cpu().perRecord(cpu, passings.size()));
+                BenchInfrastructure.CpuTimes cpuAfter = infra.cpu();
+                System.out.printf("  %s%n", cpuAfter.perRecord(cpu, passings.size()));
+                System.out.printf("  %s%n", ThreadCpu.now().perRecord(threads,
+                        cpuAfter.processorMicrosPerRecord(cpu, passings.size()), passings.size()));
+                System.out.printf("  stream thread time: %s%n", threadRatios(replay));
                 System.out.printf("  RUNNING after %d ms; states published: %.0f, lap corrections: %.0f%n",
                         (running - starting) / 1_000_000,
                         replay.meterRegistry().find("pitwall.processor.states.published").counters().stream()
@@ -124,6 +129,24 @@ public final class ReplayBenchmark {
                                 .mapToDouble(c -> c.count()).sum());
             }
         }
+    }
+
+    /**
+     * Where the stream thread's time went (Kafka Streams' own thread metrics, over its last sample window):
+     * processing records, punctuating (paced Timing71 states, ticks), committing (flushing stores, ending the
+     * transaction), polling.
+     */
+    private static String threadRatios(LapProcessorService service) {
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("process.ratio", "punctuate.ratio", "commit.ratio", "poll.ratio",
+                "commit.latency.avg")) {
+            service.meterRegistry().getMeters().stream()
+                    .filter(m -> m.getId().getName().equals("kafka.stream.thread." + name))
+                    .findFirst()
+                    .ifPresent(m -> text.append(text.length() == 0 ? "" : ", ").append(name).append(' ')
+                            .append(String.format("%.2f", m.measure().iterator().next().getValue())));
+        }
+        return text.length() == 0 ? "(no thread metrics)" : text.toString();
     }
 
     /**
@@ -151,9 +174,13 @@ public final class ReplayBenchmark {
             }
             long running = System.nanoTime();
             BenchInfrastructure.CpuTimes cpu = infra.cpu();
+            ThreadCpu threads = ThreadCpu.now();
             awaitCaughtUp(infra, "count-replay", streams::state, Topics.PASSINGS.name(), Duration.ofMinutes(30));
             report("bare count()", records, System.nanoTime() - running, options);
-            System.out.printf("  %s%n", infra.cpu().perRecord(cpu, records));
+            BenchInfrastructure.CpuTimes cpuAfter = infra.cpu();
+            System.out.printf("  %s%n", cpuAfter.perRecord(cpu, records));
+            System.out.printf("  %s%n", ThreadCpu.now().perRecord(threads, cpuAfter.processorMicrosPerRecord(cpu, records),
+                    records));
         }
     }
 

@@ -45,4 +45,18 @@ class StatePacerTest {
         pacer.changed(5_000, 1_000); // an input stamped by a clock running ahead
         assertThat(pacer.published(1_000)).isEqualTo(1_000);
     }
+
+    @Test
+    void shouldPublishOncePerTickWhileCatchingUpOnABacklog() {
+        pacer.changed(1_000, 1_000);
+        pacer.published(1_000);
+
+        assertThat(pacer.changed(-30_000, 1_200)).as("an input 31 s old: a backlog").isFalse();
+        assertThat(pacer.due(1_500, () -> true)).as("not at the live pace").isFalse();
+        assertThat(pacer.due(1_999, () -> true)).isFalse();
+        assertThat(pacer.due(2_000, () -> true)).isTrue();
+        assertThat(pacer.published(2_000)).isEqualTo(-30_000);
+
+        assertThat(pacer.changed(2_090, 2_100)).as("caught up: a fresh input").isTrue();
+    }
 }

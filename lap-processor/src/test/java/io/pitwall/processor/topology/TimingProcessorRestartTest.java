@@ -3,13 +3,18 @@ package io.pitwall.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pitwall.events.ControlAction;
 import io.pitwall.events.LapEvent;
 import io.pitwall.events.Passing;
+import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
+import io.pitwall.processor.timing71.ServiceIds;
 import io.pitwall.processor.timing71.Timing71Json;
 import io.pitwall.simulator.race.RaceGenerator;
 import io.pitwall.simulator.race.RaceScenario;
 import io.pitwall.simulator.race.RaceTimeline;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,18 +48,18 @@ class TimingProcessorRestartTest {
 
         KeyValueStore<Bytes, byte[]> store = store();
         MockProcessorContext<String, TimingOutput> before = context(store);
-        TimingProcessor first = new TimingProcessor(LapProcessorConfig.defaults());
+        TimingProcessor first = processor();
         first.init(before);
         inputs.subList(0, crash).forEach(input -> first.process(new Record<>("v", input, 0L)));
 
         MockProcessorContext<String, TimingOutput> after = context(store);
-        TimingProcessor restarted = new TimingProcessor(LapProcessorConfig.defaults());
+        TimingProcessor restarted = processor();
         restarted.init(after);
         assertThat(after.forwarded()).as("a restart publishes nothing by itself").isEmpty();
 
         KeyValueStore<Bytes, byte[]> referenceStore = store();
         MockProcessorContext<String, TimingOutput> uninterrupted = context(referenceStore);
-        TimingProcessor reference = new TimingProcessor(LapProcessorConfig.defaults());
+        TimingProcessor reference = processor();
         reference.init(uninterrupted);
         inputs.subList(0, crash).forEach(input -> reference.process(new Record<>("v", input, 0L)));
         uninterrupted.resetForwards();
@@ -73,7 +78,7 @@ class TimingProcessorRestartTest {
         List<Passing> passings = timeline.passings();
         KeyValueStore<Bytes, byte[]> store = store();
         MockProcessorContext<String, TimingOutput> before = context(store);
-        TimingProcessor first = new TimingProcessor(LapProcessorConfig.defaults());
+        TimingProcessor first = processor();
         first.init(before);
         first.process(new Record<>("v", new TimingInput.OfConfig(timeline.sessionConfig()), 0L));
         int half = passings.size() / 2;
@@ -87,7 +92,7 @@ class TimingProcessorRestartTest {
 
         MockProcessorContext<String, TimingOutput> after = context(store);
         after.setCurrentSystemTimeMs(before.currentSystemTimeMs() + 200);
-        TimingProcessor restarted = new TimingProcessor(LapProcessorConfig.defaults());
+        TimingProcessor restarted = processor();
         restarted.init(after);
         restarted.process(new Record<>("v", new TimingInput.OfPassing(passings.get(half)), 0L));
 
@@ -97,6 +102,47 @@ class TimingProcessorRestartTest {
         lastState(after).get("messages").forEach(logAfter::add);
         assertThat(logAfter).as("the log carries on: new messages first, then the ones from before the restart")
                 .containsSubsequence(logBefore.subList(0, Math.min(logBefore.size(), 90)));
+    }
+
+    @Test
+    void shouldRemoveAReplacedSessionWhoseRetentionEndsAfterARestart() {
+        long now = 1_779_022_800_000L;
+        Instant t0 = Instant.ofEpochMilli(now);
+        SessionConfig s1 = SessionConfig.newBuilder(TopologyHarness.config()).setUpdatedAt(t0.minusSeconds(600)).build();
+        KeyValueStore<Bytes, byte[]> store = store();
+        MockProcessorContext<String, TimingOutput> before = context(store);
+        TimingProcessor first = processor();
+        first.init(before);
+        first.process(new Record<>("v", new TimingInput.OfConfig(s1), now));
+        first.process(new Record<>("v", new TimingInput.OfControl(SessionControl.newBuilder()
+                .setVenueId("v").setSessionId("s1").setAction(ControlAction.STOP).setAt(t0).build()), now));
+        first.process(new Record<>("v", new TimingInput.OfConfig(SessionConfig.newBuilder(s1).setSessionId("s2")
+                .setUpdatedAt(t0.plusSeconds(60)).build()), now));
+        assertThat(tombstones(before)).as("stopped a minute ago: kept for the 30 min retention").isEmpty();
+
+        MockProcessorContext<String, TimingOutput> after = context(store);
+        TimingProcessor restarted = processor();
+        restarted.init(after);
+        after.setCurrentSystemTimeMs(now + Duration.ofMinutes(30).toMillis() - 1);
+        after.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(after.currentSystemTimeMs()));
+        assertThat(tombstones(after)).isEmpty();
+        after.setCurrentSystemTimeMs(now + Duration.ofMinutes(30).toMillis());
+        after.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(after.currentSystemTimeMs()));
+
+        assertThat(tombstones(after)).as("the removal outlived the restart")
+                .containsExactly(ServiceIds.serviceUuid("v", "s1"), ServiceIds.serviceUuid("v", "s1"));
+    }
+
+    private static List<String> tombstones(MockProcessorContext<String, TimingOutput> context) {
+        List<String> keys = new ArrayList<>();
+        context.forwarded().forEach(f -> {
+            TimingOutput out = f.record().value();
+            if ((out instanceof TimingOutput.State st && st.json() == null)
+                    || (out instanceof TimingOutput.Manifest m && m.json() == null)) {
+                keys.add(f.record().key());
+            }
+        });
+        return keys;
     }
 
     private static JsonNode lastState(MockProcessorContext<String, TimingOutput> context) throws Exception {
@@ -133,5 +179,10 @@ class TimingProcessorRestartTest {
         }
         context.addStateStore(store);
         return context;
+    }
+
+    private static TimingProcessor processor() {
+        return new TimingProcessor(LapProcessorConfig.defaults(), ProcessingMetrics.NONE, TopologyHarness.plainSerdes(),
+                AppliedInputHook.NONE);
     }
 }

@@ -35,11 +35,21 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, String> manifests;
 
     TopologyHarness(LapProcessorConfig config, EventSerdes serdes, Properties extra) {
+        this(config, serdes, extra, ProcessingMetrics.NONE, AppliedInputHook.NONE);
+    }
+
+    /** With the timing engine's test seam: {@code hook} runs after each input the engine applied. */
+    TopologyHarness(LapProcessorConfig config, ProcessingMetrics metrics, AppliedInputHook hook) {
+        this(config, plainSerdes(), new Properties(), metrics, hook);
+    }
+
+    private TopologyHarness(LapProcessorConfig config, EventSerdes serdes, Properties extra, ProcessingMetrics metrics,
+                            AppliedInputHook hook) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "lap-processor-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.putAll(extra);
-        driver = new TopologyTestDriver(LapProcessorTopology.build(config, serdes), properties, T0);
+        driver = new TopologyTestDriver(LapProcessorTopology.build(config, serdes, metrics, hook), properties, T0);
         passings = driver.createInputTopic(config.passingsTopic(), Serdes.String().serializer(),
                 serdes.passings().serializer());
         sessions = driver.createInputTopic(config.sessionsTopic(), Serdes.String().serializer(),

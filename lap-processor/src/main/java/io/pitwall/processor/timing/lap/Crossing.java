@@ -18,8 +18,7 @@ import java.util.Objects;
 public record Crossing(PassingKey key, String transponder, long timeMicros, LineKind line, Integer lineIndex,
                        String name) implements Comparable<Crossing> {
 
-    public static final Comparator<Crossing> TIME_ORDER = Comparator.comparingLong(Crossing::timeMicros)
-            .thenComparing(Crossing::key);
+    public static final Comparator<Crossing> TIME_ORDER = Comparator.naturalOrder();
 
     public Crossing {
         Objects.requireNonNull(key, "key");
@@ -41,6 +40,7 @@ public record Crossing(PassingKey key, String transponder, long timeMicros, Line
 
     @Override
     public int compareTo(Crossing other) {
-        return TIME_ORDER.compare(this, other);
+        int byTime = Long.compare(timeMicros, other.timeMicros);
+        return byTime != 0 ? byTime : key.compareTo(other.key);
     }
 }

@@ -1,7 +1,6 @@
 package io.pitwall.processor.timing.lap;
 
 import io.pitwall.events.Passing;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,10 +8,6 @@ import java.util.Objects;
  * key are the same physical read, however often it was delivered.
  */
 public record PassingKey(String streamId, long streamEpoch, long sequence) implements Comparable<PassingKey> {
-
-    private static final Comparator<PassingKey> ORDER = Comparator.comparing(PassingKey::streamId)
-            .thenComparingLong(PassingKey::streamEpoch)
-            .thenComparingLong(PassingKey::sequence);
 
     public PassingKey {
         Objects.requireNonNull(streamId, "streamId");
@@ -24,7 +19,13 @@ public record PassingKey(String streamId, long streamEpoch, long sequence) imple
 
     @Override
     public int compareTo(PassingKey other) {
-        return ORDER.compare(this, other);
+        // by hand rather than a comparator chain: it runs for every crossing inserted into a car's timeline
+        int byStream = streamId.compareTo(other.streamId);
+        if (byStream != 0) {
+            return byStream;
+        }
+        int byEpoch = Long.compare(streamEpoch, other.streamEpoch);
+        return byEpoch != 0 ? byEpoch : Long.compare(sequence, other.sequence);
     }
 
     @Override
