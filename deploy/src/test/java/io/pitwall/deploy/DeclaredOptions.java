@@ -29,7 +29,7 @@ final class DeclaredOptions {
     private final String service;
     /** option name -> env variable name, default (null if none) */
     private final Map<String, String[]> options;
-    private final ConfigFields fields; // null for the state publisher, which has its own configuration
+    private final ConfigFields fields; // null for the state publisher, which declares a list of PublisherOption
     private final String envPrefix;
 
     private DeclaredOptions(String service, Map<String, String[]> options, ConfigFields fields, String envPrefix) {
@@ -134,7 +134,7 @@ final class DeclaredOptions {
     /** Whether a key of a properties file given with --config / PITWALL_CONFIG_FILE is an option of the service. */
     boolean acceptsFileKey(String key) {
         if (fields == null) {
-            return false; // the state publisher has no configuration file
+            return false; // the state publisher declares a plain option list: its file keys are not checked here
         }
         return fields.find(key).isPresent() || fields.passthroughFor(key).isPresent();
     }

@@ -79,7 +79,7 @@ final class LocalServices {
         return new StatePublisher(publisherConfiguration(own)).start();
     }
 
-    /** @throws io.pitwall.publisher.config.ConfigException for an invalid option */
+    /** @throws io.pitwall.ingest.core.config.ConfigException for an invalid option */
     PublisherConfig publisherConfiguration(Map<String, String> own) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("kafka.bootstrap", bootstrap);

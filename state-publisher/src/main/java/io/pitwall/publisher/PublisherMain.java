@@ -1,6 +1,6 @@
 package io.pitwall.publisher;
 
-import io.pitwall.publisher.config.ConfigException;
+import io.pitwall.ingest.core.config.ConfigException;
 import io.pitwall.publisher.config.PublisherConfig;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +24,7 @@ public final class PublisherMain {
         try {
             config = PublisherConfig.load(args, System.getenv());
         } catch (ConfigException e) {
+            // every problem at once, each naming the option, the value and where it came from
             System.err.println("state-publisher: " + e.getMessage());
             System.exit(2);
             return;

@@ -77,7 +77,7 @@ public final class StatePublisher implements AutoCloseable {
         this.store = new ServiceStore(new DefaultServiceSelector(config.get(PublisherConfig.DEFAULT_SERVICE)), mapper);
         FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT, config.get(PublisherConfig.WS_COMPRESSION), 6);
         this.hub = new FeedHub(store, encoder);
-        this.rmonitor = new RMonitorFeed(store, Clock.systemUTC(), config.get(PublisherConfig.RMONITOR_ZONE));
+        this.rmonitor = new RMonitorFeed(store, Clock.systemUTC(), config.rmonitorZone());
         store.addListener(hub);
         store.addListener(rmonitor);
 

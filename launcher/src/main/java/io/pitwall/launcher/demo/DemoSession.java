@@ -2,7 +2,6 @@ package io.pitwall.launcher.demo;
 
 import io.pitwall.events.ControlAction;
 import io.pitwall.events.Entry;
-import io.pitwall.events.Flag;
 import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
 import io.pitwall.events.SessionType;
@@ -78,7 +77,7 @@ final class DemoSession {
                                         Duration minimumLeft) {
         String id = current.getSessionId();
         if (!Pattern.matches(Pattern.quote(spec.venueId()) + "-\\d{8}-\\d{6}", id)
-                || current.getStopRule().getKind() != stopKind(spec) || !spec.name().equals(current.getName())) {
+                || current.getStopRule().getKind() != StopKind.TIME || !spec.name().equals(current.getName())) {
             return Optional.empty();
         }
         Instant started = current.getUpdatedAt();
@@ -130,15 +129,6 @@ final class DemoSession {
         return steps;
     }
 
-    /**
-     * A race ends by its TIME stop rule. A practice or qualifying session is ended by race control showing the
-     * chequered flag at the end of its time (stop rule MANUAL): the lap processor currently shows the chequered
-     * flag of a non-race TIME rule from the start of the session, because the flag's time is known at once.
-     */
-    private static StopKind stopKind(VenueSpec spec) {
-        return spec.sessionType() == SessionType.RACE ? StopKind.TIME : StopKind.MANUAL;
-    }
-
     private static RaceTimeline generate(VenueSpec spec, String sessionId, Instant anchor, Duration length) {
         long generatorSeconds = Math.max(1, Math.round(length.toMillis() / 1000.0 * spec.timeScale()));
         RaceScenario scenario = new RaceScenario(seed(sessionId), spec.venueId(), sessionId, spec.sessionType(),
@@ -187,8 +177,8 @@ final class DemoSession {
                 .setSessionId(sessionId)
                 .setName(spec.name())
                 .setDescription(spec.description())
-                .setStopRule(StopRule.newBuilder().setKind(stopKind(spec))
-                        .setValue(stopKind(spec) == StopKind.TIME ? spec.sessionLength().toSeconds() : 0)
+                .setStopRule(StopRule.newBuilder().setKind(StopKind.TIME)
+                        .setValue(spec.sessionLength().toSeconds())
                         .setLeaderFinishes(true).build())
                 .setTrackSettings(scaled)
                 .setLineMap(spec.lineMap())
@@ -218,14 +208,6 @@ final class DemoSession {
             Instant at = real(micros(control.getAt()), anchorMicros, k);
             steps.add(new Step(at, null, SessionControl.newBuilder(control).setSessionId(sessionId).setAt(at)
                     .setIssuedBy(ISSUED_BY).build()));
-        }
-        if (stopKind(spec) == StopKind.MANUAL) {
-            // the end of the generated session's time: the generator's own chequered flag
-            Instant end = real(micros(timeline.scenario().start()) + timeline.scenario().stopValue() * 1_000_000L,
-                    anchorMicros, k);
-            steps.add(new Step(end, null, SessionControl.newBuilder().setVenueId(spec.venueId()).setSessionId(sessionId)
-                    .setAction(ControlAction.FLAG).setFlag(Flag.CHEQUERED).setMessage("End of session")
-                    .setIssuedBy(ISSUED_BY).setAt(end).build()));
         }
         steps.sort(Comparator.comparing(Step::at));
         return List.copyOf(steps);

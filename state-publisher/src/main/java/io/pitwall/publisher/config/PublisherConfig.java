@@ -1,5 +1,15 @@
 package io.pitwall.publisher.config;
 
+import io.pitwall.ingest.core.config.CommandLine;
+import io.pitwall.ingest.core.config.ConfigException;
+import io.pitwall.ingest.core.config.ConfigField;
+import io.pitwall.ingest.core.config.ConfigFields;
+import io.pitwall.ingest.core.config.ConfigLoader;
+import io.pitwall.ingest.core.config.ConfigProblem;
+import io.pitwall.ingest.core.config.Configuration;
+import io.pitwall.ingest.core.config.HelpPrinter;
+import io.pitwall.ingest.core.config.Validator;
+import io.pitwall.ingest.core.config.Validators;
 import io.pitwall.schemas.catalog.Topics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,177 +17,185 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * Every option of the state publisher, declared once. A value comes from the command line
- * ({@code --http.port=8080} or {@code --http.port 8080}), else its environment variable, else the
- * default. {@link #helpText()} and the README table are generated from the same declarations.
+ * Every option of the state publisher, declared once as ingest-core {@link ConfigField}s and loaded by
+ * ingest-core's {@link ConfigLoader}: a value comes from the command line ({@code --http.port=8080} or
+ * {@code --http.port 8080}), else its environment variable, else an optional properties file
+ * ({@code --config FILE} or {@code PITWALL_CONFIG_FILE}), else the default. Every problem is reported at
+ * once. {@code --help}, the README table and the deploy module's checks read the same declarations.
  */
 public final class PublisherConfig {
 
-    public static final ConfigOption<String> KAFKA_BOOTSTRAP = string(
-            "kafka.bootstrap", "KAFKA_BOOTSTRAP", "host:port[,host:port]", "localhost:9092",
-            "Kafka bootstrap servers (the same variable `pitwall up` prints).", s -> !s.isBlank(), "must not be empty");
+    /** Prefix of every environment variable but {@code KAFKA_BOOTSTRAP}. */
+    public static final String ENV_PREFIX = "PUBLISHER_";
 
-    public static final ConfigOption<String> KAFKA_CONFIG = string(
-            "kafka.config", "PUBLISHER_KAFKA_CONFIG", "path", "",
-            "Optional Kafka client properties file (TLS, SASL, client.rack ...), applied on top of the publisher's consumer settings.",
-            s -> s.isEmpty() || Files.isReadable(Path.of(s)), "must be a readable file");
+    public static final PublisherOption<String> KAFKA_BOOTSTRAP = new PublisherOption<>(
+            ConfigField.of("kafka.bootstrap", ValueParsers.text("host:port[,host:port]")).withDefault("localhost:9092")
+                    .withValidator(Validators.hostPortList())
+                    .withDescription("Kafka bootstrap servers (the same variable `pitwall up` prints)."),
+            "KAFKA_BOOTSTRAP");
 
-    public static final ConfigOption<String> STATES_TOPIC = string(
-            "states.topic", "PUBLISHER_STATES_TOPIC", "topic", Topics.TIMING71_STATES.name(),
-            "Compacted topic of Timing71 states, key = service uuid.", s -> !s.isBlank(), "must not be empty");
+    public static final PublisherOption<String> KAFKA_CONFIG = option(
+            ConfigField.of("kafka.config", ValueParsers.text("path")).withDefault("").withValidator(readableFile())
+                    .withDescription("Optional Kafka client properties file (TLS, SASL, client.rack ...), applied on top "
+                            + "of the publisher's consumer settings."));
 
-    public static final ConfigOption<String> MANIFESTS_TOPIC = string(
-            "manifests.topic", "PUBLISHER_MANIFESTS_TOPIC", "topic", Topics.TIMING71_MANIFESTS.name(),
-            "Compacted topic of Timing71 manifests, key = service uuid.", s -> !s.isBlank(), "must not be empty");
+    public static final PublisherOption<String> STATES_TOPIC = option(
+            ConfigField.of("states.topic", ValueParsers.text("topic")).withDefault(Topics.TIMING71_STATES.name())
+                    .withDescription("Compacted topic of Timing71 states, key = service uuid."));
 
-    public static final ConfigOption<String> ANALYSIS_TOPIC = string(
-            "analysis.topic", "PUBLISHER_ANALYSIS_TOPIC", "topic", "",
-            "Optional compacted topic of Timing71 analysis documents (key = service uuid); empty = no ANALYSIS_STATE messages.",
-            s -> true, "");
+    public static final PublisherOption<String> MANIFESTS_TOPIC = option(
+            ConfigField.of("manifests.topic", ValueParsers.text("topic")).withDefault(Topics.TIMING71_MANIFESTS.name())
+                    .withDescription("Compacted topic of Timing71 manifests, key = service uuid."));
 
-    public static final ConfigOption<String> BIND_ADDRESS = string(
-            "bind.address", "PUBLISHER_BIND_ADDRESS", "address", "0.0.0.0",
-            "Address every listener binds to.", s -> !s.isBlank(), "must not be empty");
+    public static final PublisherOption<String> ANALYSIS_TOPIC = option(
+            ConfigField.of("analysis.topic", ValueParsers.text("topic")).withDefault("")
+                    .withDescription("Optional compacted topic of Timing71 analysis documents (key = service uuid); "
+                            + "empty = no ANALYSIS_STATE messages."));
 
-    public static final ConfigOption<Integer> HTTP_PORT = port(
-            "http.port", "PUBLISHER_HTTP_PORT", "8080",
-            "HTTP port: live timing page, REST, SSE, WebSocket at /t71/{uuid}, health and metrics. 0 = any free port.", false);
+    public static final PublisherOption<String> BIND_ADDRESS = option(
+            ConfigField.of("bind.address", ValueParsers.text("address")).withDefault("0.0.0.0")
+                    .withDescription("Address every listener binds to."));
 
-    public static final ConfigOption<Integer> T71_PORT = port(
-            "t71.port", "PUBLISHER_T71_PORT", "24771",
-            "Timing71 command-line server protocol port (t71://host:port): / = default service, /services/{uuid}. 0 = any free port, -1 = off.", true);
+    public static final PublisherOption<Integer> HTTP_PORT = option(
+            ConfigField.of("http.port", ValueParsers.PORT).withDefault(8080).withValidator(Validators.port())
+                    .withDescription("HTTP port: live timing page, REST, SSE, WebSocket at /t71/{uuid}, health and "
+                            + "metrics. 0 = any free port."));
 
-    public static final ConfigOption<Integer> RMONITOR_PORT = port(
-            "rmonitor.port", "PUBLISHER_RMONITOR_PORT", "50000",
-            "RMonitor (AMB results protocol) TCP feed of the default service. 0 = any free port, -1 = off.", true);
+    public static final PublisherOption<Integer> T71_PORT = option(
+            ConfigField.of("t71.port", ValueParsers.PORT).withDefault(24771).withValidator(portOrOff())
+                    .withDescription("Timing71 command-line server protocol port (t71://host:port): / = default "
+                            + "service, /services/{uuid}. 0 = any free port, -1 = off."));
 
-    public static final ConfigOption<String> DEFAULT_SERVICE = string(
-            "default.service", "PUBLISHER_DEFAULT_SERVICE", "uuid or name", "",
-            "Service behind the t71 root path and the RMonitor feed: a service uuid, or a manifest name (the newest live "
-                    + "service of that name, so a venue's next session is picked up). Empty = the only live service.",
-            s -> true, "");
+    public static final PublisherOption<Integer> RMONITOR_PORT = option(
+            ConfigField.of("rmonitor.port", ValueParsers.PORT).withDefault(50000).withValidator(portOrOff())
+                    .withDescription("RMonitor (AMB results protocol) TCP feed of the default service. "
+                            + "0 = any free port, -1 = off."));
 
-    public static final ConfigOption<Integer> MAX_CONNECTIONS = integer(
-            "max.connections", "PUBLISHER_MAX_CONNECTIONS", "20000",
-            "Open connections (all ports together) above which new ones are refused.", n -> n > 0, "must be > 0");
+    public static final PublisherOption<String> DEFAULT_SERVICE = option(
+            ConfigField.of("default.service", ValueParsers.text("uuid or name")).withDefault("")
+                    .withDescription("Service behind the t71 root path and the RMonitor feed: a service uuid, or a "
+                            + "manifest name (the newest live service of that name, so a venue's next session is "
+                            + "picked up). Empty = the only live service."));
 
-    public static final ConfigOption<Integer> IO_THREADS = integer(
-            "io.threads", "PUBLISHER_IO_THREADS", "0",
-            "Netty event-loop threads; 0 = one per core.", n -> n >= 0, "must be >= 0");
+    public static final PublisherOption<Integer> MAX_CONNECTIONS = option(
+            ConfigField.of("max.connections", ValueParsers.INTEGER).withDefault(20000)
+                    .withValidator(Validators.intRange(1, Integer.MAX_VALUE))
+                    .withDescription("Open connections (all ports together) above which new ones are refused."));
 
-    public static final ConfigOption<Duration> KEEPALIVE_INTERVAL = duration(
-            "keepalive.interval", "PUBLISHER_KEEPALIVE_INTERVAL", "15s",
-            "How often WebSocket clients get a ping (its pong proves them alive against idle.timeout) and an idle SSE stream a comment, so proxies keep the connection.");
+    public static final PublisherOption<Integer> IO_THREADS = option(
+            ConfigField.of("io.threads", ValueParsers.INTEGER).withDefault(0)
+                    .withValidator(Validators.intRange(0, Integer.MAX_VALUE))
+                    .withDescription("Netty event-loop threads; 0 = one per core."));
 
-    public static final ConfigOption<Duration> IDLE_TIMEOUT = duration(
-            "idle.timeout", "PUBLISHER_IDLE_TIMEOUT", "60s",
-            "An HTTP connection with no request, or a WebSocket that sent nothing (not even a pong), for this long is closed.");
+    public static final PublisherOption<Duration> KEEPALIVE_INTERVAL = option(
+            duration("keepalive.interval", Duration.ofSeconds(15),
+                    "How often WebSocket clients get a ping (its pong proves them alive against idle.timeout) and an "
+                            + "idle SSE stream a comment, so proxies keep the connection."));
 
-    public static final ConfigOption<Duration> SLOW_CLIENT_TIMEOUT = duration(
-            "slow.client.timeout", "PUBLISHER_SLOW_CLIENT_TIMEOUT", "30s",
-            "A subscriber whose socket stays full (not reading) for this long is disconnected; until then it is conflated.");
+    public static final PublisherOption<Duration> IDLE_TIMEOUT = option(
+            duration("idle.timeout", Duration.ofSeconds(60),
+                    "An HTTP connection with no request, or a WebSocket that sent nothing (not even a pong), for this "
+                            + "long is closed."));
 
-    public static final ConfigOption<Integer> WRITE_BUFFER_HIGH = new ConfigOption<>(
-            "write.buffer.high", "PUBLISHER_WRITE_BUFFER_HIGH", "bytes (64k, 1m)", "128k",
-            "Per-connection outbound bytes above which a subscriber counts as slow and gets only the newest snapshot.",
-            ValueParsers::size, n -> n >= 1024, "must be >= 1k");
+    public static final PublisherOption<Duration> SLOW_CLIENT_TIMEOUT = option(
+            duration("slow.client.timeout", Duration.ofSeconds(30),
+                    "A subscriber whose socket stays full (not reading) for this long is disconnected; until then it "
+                            + "is conflated."));
 
-    public static final ConfigOption<Integer> SEND_BUFFER = new ConfigOption<>(
-            "send.buffer", "PUBLISHER_SEND_BUFFER", "bytes (64k, 1m)", "256k",
-            "Kernel send buffer per connection (SO_SNDBUF); bounds what a stalled client holds in the kernel and how "
-                    + "stale its first update after stalling is. 256k carries 10 updates/s to a 200 ms-away client easily. "
-                    + "0 = the OS's auto-tuning (up to several MiB per connection).",
-            ValueParsers::size, n -> n == 0 || n >= 4096, "0 or >= 4k");
+    public static final PublisherOption<Integer> WRITE_BUFFER_HIGH = option(
+            ConfigField.of("write.buffer.high", ValueParsers.BYTES).withDefault(128 * 1024)
+                    .withValidator(Validators.intRange(1024, Integer.MAX_VALUE))
+                    .withDescription("Per-connection outbound bytes above which a subscriber counts as slow and gets "
+                            + "only the newest snapshot."));
 
-    public static final ConfigOption<Boolean> WS_COMPRESSION = bool(
-            "websocket.compression", "PUBLISHER_WEBSOCKET_COMPRESSION", "true",
-            "Offer permessage-deflate; each update is compressed once and the bytes shared by every client.");
+    public static final PublisherOption<Integer> SEND_BUFFER = option(
+            ConfigField.of("send.buffer", ValueParsers.BYTES).withDefault(256 * 1024)
+                    .withValidator(v -> v == 0 || v >= 4096 ? Optional.empty() : Optional.of("0 or at least 4k"))
+                    .withDescription("Kernel send buffer per connection (SO_SNDBUF); bounds what a stalled client holds "
+                            + "in the kernel and how stale its first update after stalling is. 256k carries 10 "
+                            + "updates/s to a 200 ms-away client easily. 0 = the OS's auto-tuning (up to several MiB "
+                            + "per connection)."));
 
-    public static final ConfigOption<String> CORS_ORIGIN = string(
-            "cors.origin", "PUBLISHER_CORS_ORIGIN", "origin or *", "*",
-            "Access-Control-Allow-Origin for REST and SSE; empty = no CORS header.", s -> true, "");
+    public static final PublisherOption<Boolean> WS_COMPRESSION = option(
+            ConfigField.of("websocket.compression", ValueParsers.BOOLEAN).withDefault(true)
+                    .withDescription("Offer permessage-deflate; each update is compressed once and the bytes shared by "
+                            + "every client."));
 
-    public static final ConfigOption<ZoneId> RMONITOR_ZONE = new ConfigOption<>(
-            "rmonitor.time.zone", "PUBLISHER_RMONITOR_TIME_ZONE", "zone id", "",
-            "Time zone of the RMonitor TimeOfDay fields (e.g. Europe/Lisbon); empty = the system zone.",
-            ValueParsers::zone, z -> true, "");
+    public static final PublisherOption<String> CORS_ORIGIN = option(
+            ConfigField.of("cors.origin", ValueParsers.text("origin or *")).withDefault("*")
+                    .withDescription("Access-Control-Allow-Origin for REST and SSE; empty = no CORS header."));
+
+    public static final PublisherOption<ZoneId> RMONITOR_ZONE = option(
+            ConfigField.of("rmonitor.time.zone", ValueParsers.ZONE)
+                    .withDescription("Time zone of the RMonitor TimeOfDay fields (e.g. Europe/Lisbon); empty = the "
+                            + "system zone."));
 
     /** In the order {@code --help} and the README list them. */
-    public static final List<ConfigOption<?>> ALL = List.of(
+    public static final List<PublisherOption<?>> ALL = List.of(
             KAFKA_BOOTSTRAP, KAFKA_CONFIG, STATES_TOPIC, MANIFESTS_TOPIC, ANALYSIS_TOPIC,
             BIND_ADDRESS, HTTP_PORT, T71_PORT, RMONITOR_PORT, DEFAULT_SERVICE,
             MAX_CONNECTIONS, IO_THREADS, KEEPALIVE_INTERVAL, IDLE_TIMEOUT, SLOW_CLIENT_TIMEOUT,
             WRITE_BUFFER_HIGH, SEND_BUFFER, WS_COMPRESSION, CORS_ORIGIN, RMONITOR_ZONE);
 
-    private final Map<ConfigOption<?>, Object> values;
+    /** The same options as ingest-core fields, for its loader and help printer. */
+    public static final ConfigFields FIELDS = ConfigFields.of(ALL.stream().<ConfigField<?>>map(PublisherOption::field).toList());
 
-    private PublisherConfig(Map<ConfigOption<?>, Object> values) {
-        this.values = values;
+    private final Configuration configuration;
+
+    private PublisherConfig(Configuration configuration) {
+        this.configuration = configuration;
     }
 
-    /** Command line over environment over defaults. Unknown {@code --options} are an error, never ignored. */
+    /**
+     * Command line over environment over config file over defaults.
+     *
+     * @throws ConfigException naming every unknown option and invalid value at once
+     */
     public static PublisherConfig load(String[] args, Map<String, String> env) {
-        Map<String, String> fromArgs = parseArgs(args);
-        Map<ConfigOption<?>, Object> values = new HashMap<>();
-        for (ConfigOption<?> option : ALL) {
-            String raw;
-            String origin;
-            if (fromArgs.containsKey(option.name())) {
-                raw = fromArgs.remove(option.name());
-                origin = "--" + option.name();
-            } else if (env.containsKey(option.env())) {
-                raw = env.get(option.env());
-                origin = "$" + option.env();
-            } else {
-                raw = option.defaultValue();
-                origin = option.name() + " (default)";
-            }
-            values.put(option, option.parse(raw, origin));
-        }
-        if (!fromArgs.isEmpty()) {
-            throw new ConfigException("unknown option(s): --" + String.join(", --", fromArgs.keySet()) + " (see --help)");
-        }
-        return new PublisherConfig(values);
+        return load(ConfigLoader.of(FIELDS).envPrefix(ENV_PREFIX).environment(loaderEnvironment(env))
+                .commandLine(CommandLine.parse(joinSeparatedValues(args))));
     }
 
-    /** Defaults overridden by option name, e.g. {@code Map.of("http.port", "0")}; for tests and embedding. */
+    /**
+     * Defaults overridden by option name, e.g. {@code Map.of("http.port", "0")}; for tests and embedding
+     * (the launcher). The environment is not read.
+     *
+     * @throws ConfigException naming every unknown option and invalid value at once
+     */
     public static PublisherConfig of(Map<String, String> byName) {
-        String[] args = byName.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return load(args, Map.of());
+        ConfigLoader loader = ConfigLoader.of(FIELDS).envPrefix(ENV_PREFIX).environment(Map.of());
+        byName.forEach(loader::set);
+        return load(loader);
     }
 
-    private static Map<String, String> parseArgs(String[] args) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new ConfigException("unexpected argument '" + arg + "' (options look like --name=value; see --help)");
-            }
-            String body = arg.substring(2);
-            int eq = body.indexOf('=');
-            if (eq >= 0) {
-                out.put(body.substring(0, eq), body.substring(eq + 1));
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                out.put(body, args[++i]);
-            } else {
-                throw new ConfigException("--" + body + " needs a value");
-            }
+    private static PublisherConfig load(ConfigLoader loader) {
+        try {
+            return new PublisherConfig(loader.load());
+        } catch (ConfigException e) {
+            throw new ConfigException(e.problems().stream().map(PublisherConfig::withPublishedEnvName).toList());
         }
-        return out;
     }
 
-    @SuppressWarnings("unchecked")
-    public <T> T get(ConfigOption<T> option) {
-        return (T) values.get(option);
+    public <T> T get(PublisherOption<T> option) {
+        return configuration.get(option.field());
+    }
+
+    /** {@link #RMONITOR_ZONE}, else the system zone. */
+    public ZoneId rmonitorZone() {
+        return configuration.getOptional(RMONITOR_ZONE.field()).orElseGet(ZoneId::systemDefault);
+    }
+
+    /** The effective configuration, one line per option with where it came from; safe to log. */
+    public List<String> describe() {
+        return configuration.describe();
     }
 
     /** Consumer properties from {@link #KAFKA_CONFIG}, empty when none is configured. */
@@ -188,58 +206,79 @@ public final class PublisherConfig {
             try (InputStream in = Files.newInputStream(Path.of(file))) {
                 props.load(in);
             } catch (IOException e) {
-                throw new ConfigException("--" + KAFKA_CONFIG.name() + ": cannot read " + file + ": " + e.getMessage());
+                throw new ConfigException(List.of(new ConfigProblem(KAFKA_CONFIG.name(), "", file,
+                        "cannot be read: " + e.getMessage())));
             }
         }
         return props;
     }
 
     public static String helpText() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Pitwall state publisher: fans Timing71 state out to browsers, t71:// clients, REST/SSE and RMonitor.\n\n");
-        sb.append("Usage: state-publisher [--option=value ...]   (each option can also be set by its environment variable)\n\n");
-        for (ConfigOption<?> o : ALL) {
-            sb.append(String.format("  --%-24s $%-33s %s%n", o.name() + "=<" + o.type() + ">", o.env(),
-                    o.defaultValue().isEmpty() ? "(no default)" : "default " + o.defaultValue()));
-            sb.append("      ").append(o.description()).append('\n');
+        String table = HelpPrinter.render("state-publisher", FIELDS, ENV_PREFIX);
+        // the printer derives every variable from the prefix; KAFKA_BOOTSTRAP is the exception (same column width)
+        String derived = KAFKA_BOOTSTRAP.loaderEnv();
+        String published = KAFKA_BOOTSTRAP.env() + " ".repeat(derived.length() - KAFKA_BOOTSTRAP.env().length());
+        return "Pitwall state publisher: fans Timing71 state out to browsers, t71:// clients, REST/SSE and RMonitor.\n\n"
+                + table.replace(derived, published);
+    }
+
+    /** The environment as the loader expects it: each option's variable under the name the loader derives. */
+    private static Map<String, String> loaderEnvironment(Map<String, String> env) {
+        Map<String, String> out = new HashMap<>();
+        for (PublisherOption<?> option : ALL) {
+            String value = env.get(option.env());
+            if (value != null) {
+                out.put(option.loaderEnv(), value);
+            }
         }
-        sb.append("\n  --help                     this text\n");
-        return sb.toString();
-    }
-
-    /** The README's configuration table, generated so it cannot drift from the code. */
-    public static String markdownTable() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("| option | env var | type | default | description |\n|---|---|---|---|---|\n");
-        for (ConfigOption<?> o : ALL) {
-            sb.append("| `--").append(o.name()).append("` | `").append(o.env()).append("` | ").append(o.type())
-                    .append(" | ").append(o.defaultValue().isEmpty() ? "" : "`" + o.defaultValue() + "`")
-                    .append(" | ").append(o.description().replace("|", "\\|")).append(" |\n");
+        String configFile = env.get(ConfigLoader.CONFIG_FILE_ENV);
+        if (configFile != null) {
+            out.put(ConfigLoader.CONFIG_FILE_ENV, configFile);
         }
-        return sb.toString();
+        return out;
     }
 
-    private static ConfigOption<String> string(String name, String env, String type, String def, String description,
-                                               Predicate<String> valid, String validDescription) {
-        return new ConfigOption<>(name, env, type, def, description, Function.identity(), valid, validDescription);
+    /** A problem found in a variable the loader derived, told under the variable the user actually set. */
+    private static ConfigProblem withPublishedEnvName(ConfigProblem p) {
+        for (PublisherOption<?> option : ALL) {
+            if (!option.env().equals(option.loaderEnv()) && ("environment variable " + option.loaderEnv()).equals(p.origin())) {
+                return new ConfigProblem(p.option(), "environment variable " + option.env(), p.value(), p.message());
+            }
+        }
+        return p;
     }
 
-    private static ConfigOption<Integer> integer(String name, String env, String def, String description,
-                                                 Predicate<Integer> valid, String validDescription) {
-        return new ConfigOption<>(name, env, "integer", def, description, ValueParsers::integer, valid, validDescription);
+    /** {@code --http.port 8080} → {@code --http.port=8080}, the form ingest-core's command line reads. */
+    private static String[] joinSeparatedValues(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            boolean bareOption = arg.startsWith("--") && arg.length() > 2 && arg.indexOf('=') < 0
+                    && !arg.equals("--help") && !arg.equals("--config");
+            if (bareOption && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                out.add(arg + "=" + args[++i]);
+            } else {
+                out.add(arg);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
-    private static ConfigOption<Integer> port(String name, String env, String def, String description, boolean canBeOff) {
-        return new ConfigOption<>(name, env, "port", def, description, ValueParsers::integer,
-                p -> p <= 65535 && (p >= 0 || (canBeOff && p == -1)), canBeOff ? "0..65535 or -1" : "0..65535");
+    private static <T> PublisherOption<T> option(ConfigField<T> field) {
+        return new PublisherOption<>(field, field.envName(ENV_PREFIX));
     }
 
-    private static ConfigOption<Duration> duration(String name, String env, String def, String description) {
-        return new ConfigOption<>(name, env, "duration (500ms, 15s, 2m)", def, description, ValueParsers::duration,
-                d -> !d.isNegative() && !d.isZero(), "must be > 0");
+    private static ConfigField<Duration> duration(String name, Duration def, String description) {
+        return ConfigField.of(name, ValueParsers.DURATION).withDefault(def)
+                .withValidator(Validators.positiveDuration()).withDescription(description);
     }
 
-    private static ConfigOption<Boolean> bool(String name, String env, String def, String description) {
-        return new ConfigOption<>(name, env, "boolean", def, description, ValueParsers::bool, b -> true, "");
+    private static Validator<Integer> portOrOff() {
+        return p -> p == -1 || (p >= 0 && p <= 65_535) ? Optional.empty()
+                : Optional.of("a port from 0 to 65535, or -1 for off");
+    }
+
+    private static Validator<String> readableFile() {
+        return s -> s.isEmpty() || Files.isReadable(Path.of(s)) ? Optional.empty() : Optional.of("a readable file");
     }
 }

@@ -55,19 +55,7 @@ public final class Feed {
             return;
         }
         for (LoopSubscribers group : loops.values()) {
-            frame.retain();
-            try {
-                group.loop().execute(() -> {
-                    try {
-                        group.deliver(frame, live);
-                    } finally {
-                        frame.release();
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                // the loop is shutting down: nobody there to deliver to
-                frame.release();
-            }
+            group.publish(frame, live);
         }
     }
 

@@ -64,7 +64,7 @@ public final class FeedHub implements StoreListener {
             if (doc != null) {
                 Frame frame = cache(snapshot.uuid()).frameFor(kind, doc);
                 try {
-                    subscriber.offer(frame, false);
+                    subscriber.offer(frame, false, 0);
                 } finally {
                     frame.release();
                 }

@@ -16,16 +16,41 @@ public final class Frame extends AbstractReferenceCounted {
 
     private final DocumentKind kind;
     private final Document document;
+    private final ByteBuf t71TextFrame;
+    private final ByteBuf t71DeflatedFrame;
     private final ByteBuf t71Text;
     private final ByteBuf t71Deflated;
     private final ByteBuf sseEvent;
 
-    Frame(DocumentKind kind, Document document, ByteBuf t71Text, ByteBuf t71Deflated, ByteBuf sseEvent) {
+    /** @param t71TextFrame, t71DeflatedFrame whole WebSocket frames (header + payload); the latter null without compression */
+    Frame(DocumentKind kind, Document document, ByteBuf t71TextFrame, ByteBuf t71DeflatedFrame, ByteBuf sseEvent) {
         this.kind = kind;
         this.document = document;
-        this.t71Text = t71Text;
-        this.t71Deflated = t71Deflated;
+        this.t71TextFrame = t71TextFrame;
+        this.t71DeflatedFrame = t71DeflatedFrame;
+        this.t71Text = payload(t71TextFrame);
+        this.t71Deflated = t71DeflatedFrame == null ? null : payload(t71DeflatedFrame);
         this.sseEvent = sseEvent;
+    }
+
+    /** The payload of a server frame: after the 2-byte header and its 0, 2 or 8 bytes of extended length. */
+    private static ByteBuf payload(ByteBuf frame) {
+        int len7 = frame.getByte(frame.readerIndex() + 1) & 0x7f;
+        int header = len7 == 126 ? 4 : len7 == 127 ? 10 : 2;
+        return frame.slice(frame.readerIndex() + header, frame.readableBytes() - header);
+    }
+
+    /**
+     * The Timing71 message as a whole WebSocket text frame, header included, ready for the socket: a server
+     * does not mask, so these bytes are the same for every client. Do not modify; duplicate it.
+     */
+    public ByteBuf t71TextFrame() {
+        return t71TextFrame;
+    }
+
+    /** The permessage-deflate message as a whole WebSocket frame with RSV1 set; null when compression is off. */
+    public ByteBuf t71DeflatedFrame() {
+        return t71DeflatedFrame;
     }
 
     public DocumentKind kind() {
@@ -67,9 +92,10 @@ public final class Frame extends AbstractReferenceCounted {
 
     @Override
     protected void deallocate() {
-        t71Text.release();
-        if (t71Deflated != null) {
-            t71Deflated.release();
+        // the payloads are slices of the frames: releasing the frames frees them
+        t71TextFrame.release();
+        if (t71DeflatedFrame != null) {
+            t71DeflatedFrame.release();
         }
         sseEvent.release();
     }

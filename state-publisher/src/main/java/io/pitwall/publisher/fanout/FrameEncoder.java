@@ -33,10 +33,32 @@ public final class FrameEncoder {
 
     public Frame encode(DocumentKind kind, Document document) {
         byte[] t71 = t71Message(kind, document.bytes());
-        ByteBuf text = direct(t71);
-        ByteBuf deflated = compress ? direct(deflate(t71)) : null;
+        ByteBuf text = webSocketFrame(t71, false);
+        ByteBuf deflated = compress ? webSocketFrame(deflate(t71), true) : null;
         ByteBuf sse = direct(sseEvent(kind, document.bytes()));
         return new Frame(kind, document, text, deflated, sse);
+    }
+
+    /**
+     * A whole final text frame, header included. A server's frames are not masked (RFC 6455 §5.1), so
+     * the frame is the same for every client and is built once, not by each connection's encoder.
+     *
+     * @param rsv1 set for a permessage-deflate payload
+     */
+    private ByteBuf webSocketFrame(byte[] payload, boolean rsv1) {
+        int n = payload.length;
+        int header = n <= 125 ? 2 : n <= 0xFFFF ? 4 : 10;
+        ByteBuf buf = allocator.directBuffer(header + n, header + n);
+        buf.writeByte(0x80 | (rsv1 ? 0x40 : 0) | 0x1); // FIN, RSV1, opcode text
+        if (n <= 125) {
+            buf.writeByte(n);
+        } else if (n <= 0xFFFF) {
+            buf.writeByte(126).writeShort(n);
+        } else {
+            buf.writeByte(127).writeLong(n);
+        }
+        buf.writeBytes(payload);
+        return buf;
     }
 
     /** The Timing71 command-line server protocol message for a document: full snapshots, never deltas. */

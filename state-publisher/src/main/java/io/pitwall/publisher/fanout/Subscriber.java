@@ -73,11 +73,15 @@ public abstract class Subscriber {
     /**
      * Takes a new frame. The caller keeps its own reference; we retain what we hold.
      *
-     * @param live true for a change as it happens, false for the current snapshot handed to a joining client
+     * @param live   true for a change as it happens, false for the current snapshot handed to a joining client
+     * @param missed updates of this feed its event loop skipped (a newer one arrived first), counted as conflated
      */
-    final void offer(Frame frame, boolean live) {
+    final void offer(Frame frame, boolean live, int missed) {
         if (detached) {
             return;
+        }
+        if (missed > 0) {
+            metrics.conflated(transport, missed);
         }
         int k = frame.kind().ordinal();
         if (lastOffered[k] == frame.document()) {

@@ -56,7 +56,7 @@ public final class PublisherMetrics implements AutoCloseable {
             updatesSent.put(t, Counter.builder("pitwall.publisher.updates.sent").tag("transport", t.tag())
                     .description("Messages written to subscribers").register(registry));
             conflated.put(t, Counter.builder("pitwall.publisher.updates.conflated").tag("transport", t.tag())
-                    .description("Updates a slow subscriber skipped because a newer one replaced them").register(registry));
+                    .description("Updates a subscriber skipped because a newer one replaced them (slow client, or a busy event loop)").register(registry));
             slowDisconnects.put(t, Counter.builder("pitwall.publisher.slow.disconnects").tag("transport", t.tag())
                     .description("Subscribers closed for not reading within slow.client.timeout").register(registry));
             deliveryLag.put(t, Timer.builder("pitwall.publisher.delivery.lag").tag("transport", t.tag())
@@ -98,6 +98,10 @@ public final class PublisherMetrics implements AutoCloseable {
 
     public void conflated(Transport t) {
         conflated.get(t).increment();
+    }
+
+    public void conflated(Transport t, int updates) {
+        conflated.get(t).increment(updates);
     }
 
     public void slowDisconnect(Transport t) {

@@ -1,13 +1,12 @@
 package io.pitwall.publisher.t71;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtension;
 import io.pitwall.publisher.fanout.FanoutSettings;
 import io.pitwall.publisher.fanout.Frame;
 import io.pitwall.publisher.fanout.Subscriber;
@@ -24,15 +23,18 @@ final class T71Subscriber extends Subscriber {
         this.deflate = deflate;
     }
 
+    /**
+     * Writes the shared, ready-made WebSocket frame as plain bytes: the WebSocket and deflate encoders only
+     * take {@code WebSocketFrame}s, so they pass it through untouched, and a client costs no header or
+     * encoder work, just a reference to the same bytes. Pings and the close frame still go through them.
+     */
     @Override
     protected int write(Frame frame, ChannelPromise promise) {
-        TextWebSocketFrame message = deflate && frame.t71Deflated() != null
-                // RSV1 marks the payload as already compressed; the extension encoder leaves it alone
-                ? new TextWebSocketFrame(true, WebSocketExtension.RSV1, frame.t71Deflated().retainedDuplicate())
-                : new TextWebSocketFrame(true, 0, frame.t71Text().retainedDuplicate());
-        int bytes = message.content().readableBytes();
-        channel.write(message, promise);
-        return bytes;
+        boolean compressed = deflate && frame.t71DeflatedFrame() != null;
+        ByteBuf wire = compressed ? frame.t71DeflatedFrame() : frame.t71TextFrame();
+        int payload = compressed ? frame.t71Deflated().readableBytes() : frame.t71Text().readableBytes();
+        channel.write(wire.retainedDuplicate(), promise);
+        return payload;
     }
 
     @Override

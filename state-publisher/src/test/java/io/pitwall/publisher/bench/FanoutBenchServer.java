@@ -181,9 +181,10 @@ public final class FanoutBenchServer {
             }
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT,
-                    "SERVER clients=%d cpu=%.2f cores rss=%d MiB heap=%d MiB direct=%d MiB lag(server) p50=%.1f ms p99=%.1f ms%n",
+                    "SERVER clients=%d cpu=%.2f cores rss=%d MiB heap=%d MiB direct=%d MiB lag(server) p50=%.1f ms p99=%.1f ms load=%s%n",
                     publisher.metrics().clients(Transport.T71).get(), cores, rssMiB(),
-                    (rt.totalMemory() - rt.freeMemory()) >> 20, PlatformDependent.usedDirectMemory() >> 20, p50, p99);
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, PlatformDependent.usedDirectMemory() >> 20, p50, p99,
+                    FanoutLoadGenerator.loadAverage());
         }
 
         private static long rssMiB() {

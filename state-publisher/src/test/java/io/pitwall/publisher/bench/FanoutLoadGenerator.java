@@ -1,78 +1,74 @@
 package io.pitwall.publisher.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fan-out load generator: N Timing71 WebSocket clients in one process, each measuring the delivery
- * lag of every STATE_UPDATE as (arrival time − the state's {@code lastUpdated}), which the bench
- * server stamps just before producing it. Run it in its own JVM on the same machine as
+ * lag of every STATE_UPDATE it receives as (arrival time − the state's {@code lastUpdated}), which the
+ * bench server stamps just before producing it. Run it in its own JVM on the same machine as
  * {@link FanoutBenchServer}, so both read the same clock.
  *
- * <p>Like a browser it offers permessage-deflate, but it never inflates a whole message: the server
- * compresses each message on its own, so inflating the first bytes recovers {@code lastUpdated} (the
- * bench server puts it first), and {@link RawT71Client} skips the rest of each frame without copying.
- * Thus the generator's CPU stays small next to the server's on a shared machine.
+ * <p>Lean on purpose, because it shares the cores with the server it measures: one event loop per core,
+ * frames parsed straight off the socket buffer ({@link RawT71Client}), and no message parsed as JSON —
+ * an update is recognised by its bytes and only its first copy is inflated ({@link UpdateStamps}). It
+ * prints its own CPU next to the lag so a run shows whether the generator or the publisher is the bound.
  *
  * <pre>
  * java -cp ... io.pitwall.publisher.bench.FanoutLoadGenerator --url ws://127.0.0.1:8099/t71/bench \
- *      --clients 1000 --connect-rate 500 --warmup 10 --duration 30 [--deflate true] [--threads 1]
+ *      --clients 1000 --connect-rate 500 --warmup 10 --duration 30 [--deflate true] [--threads cores]
  * </pre>
  */
 public final class FanoutLoadGenerator {
 
-    private static final byte[] MARK = "\"lastUpdated\":".getBytes(StandardCharsets.US_ASCII);
-
-    private final LagHistogram lag = new LagHistogram();
-    private final AtomicInteger connected = new AtomicInteger();
+    private final Map<EventLoop, LoopStats> loops = new ConcurrentHashMap<>();
+    private final Set<RawT71Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failed = new AtomicInteger();
-    private final AtomicLong messages = new AtomicLong();
-    private final AtomicLong wireBytes = new AtomicLong();
-    private volatile boolean measuring;
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] argv) throws Exception {
         BenchArgs args = new BenchArgs(argv);
         new FanoutLoadGenerator().run(URI.create(args.get("url", "ws://127.0.0.1:8099/t71/bench")),
                 args.integer("clients", 1000), args.integer("connect-rate", 500), args.integer("warmup", 10),
-                args.integer("duration", 30), args.bool("deflate", true), args.integer("threads", 1));
+                args.integer("duration", 30), args.bool("deflate", true),
+                args.integer("threads", Runtime.getRuntime().availableProcessors()));
     }
 
     private final RawT71Client.Listener listener = new RawT71Client.Listener() {
         @Override
-        public void connected() {
-            connected.incrementAndGet();
+        public void connected(RawT71Client client) {
+            clients.add(client);
         }
 
         @Override
-        public void disconnected() {
-            connected.decrementAndGet();
-        }
-
-        @Override
-        public void message(int bytes, long lastUpdated) {
-            long now = System.currentTimeMillis();
-            messages.incrementAndGet();
-            wireBytes.addAndGet(bytes);
-            if (measuring && lastUpdated > 0) {
-                lag.record(now - lastUpdated);
-            }
+        public void disconnected(RawT71Client client) {
+            clients.remove(client);
         }
     };
 
-    private void run(URI uri, int clients, int connectRate, int warmup, int duration, boolean deflate, int threads)
+    private void run(URI uri, int count, int connectRate, int warmup, int duration, boolean deflate, int threads)
             throws Exception {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         try {
@@ -81,12 +77,13 @@ public final class FanoutLoadGenerator {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new RawT71Client(uri, deflate, listener));
+                            LoopStats stats = loops.computeIfAbsent(ch.eventLoop(), l -> new LoopStats());
+                            ch.pipeline().addLast(new RawT71Client(uri, deflate, listener, stats));
                         }
                     });
             long started = System.nanoTime();
             long pause = Math.max(1, 1_000_000_000L / Math.max(1, connectRate));
-            for (int i = 0; i < clients; i++) {
+            for (int i = 0; i < count; i++) {
                 bootstrap.connect(uri.getHost(), uri.getPort()).addListener((ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {
                         failed.incrementAndGet();
@@ -97,59 +94,93 @@ public final class FanoutLoadGenerator {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
             }
-            while (connected.get() + failed.get() < clients && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(120)) {
+            while (clients.size() + failed.get() < count && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(120)) {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
-            System.out.printf(Locale.ROOT, "connected %d of %d clients in %.1f s (%d failed)%n", connected.get(), clients,
-                    (System.nanoTime() - started) / 1e9, failed.get());
+            System.out.printf(Locale.ROOT, "connected %d of %d clients in %.1f s (%d failed), %d event loops%n",
+                    clients.size(), count, (System.nanoTime() - started) / 1e9, failed.get(), threads);
             TimeUnit.SECONDS.sleep(warmup);
-
-            measuring = true;
-            long[] before = lag.snapshot();
-            long messagesBefore = messages.get();
-            long bytesBefore = wireBytes.get();
-            long from = System.nanoTime();
-            for (int s = 5; s <= duration; s += 5) {
-                long[] mark = lag.snapshot();
-                TimeUnit.SECONDS.sleep(5);
-                long[] window = LagHistogram.minus(lag.snapshot(), mark);
-                System.out.printf(Locale.ROOT, "  t=%3ds clients=%d lag p50=%d ms p99=%d ms max=%d ms (%d updates)%n", s,
-                        connected.get(), LagHistogram.percentile(window, 0.5), LagHistogram.percentile(window, 0.99),
-                        LagHistogram.percentile(window, 1.0), LagHistogram.total(window));
-            }
-            measuring = false;
-            double seconds = (System.nanoTime() - from) / 1e9;
-            long[] all = LagHistogram.minus(lag.snapshot(), before);
-            long received = messages.get() - messagesBefore;
-            System.out.printf(Locale.ROOT,
-                    "RESULT clients=%d deflate=%s duration=%.0fs updates=%d (%.0f/s, %.2f per client per s) "
-                            + "lag p50=%d ms p99=%d ms p99.9=%d ms max=%d ms wire=%.1f MB/s%n",
-                    connected.get(), deflate, seconds, received, received / seconds,
-                    received / seconds / Math.max(1, connected.get()),
-                    LagHistogram.percentile(all, 0.5), LagHistogram.percentile(all, 0.99),
-                    LagHistogram.percentile(all, 0.999), LagHistogram.percentile(all, 1.0),
-                    (wireBytes.get() - bytesBefore) / seconds / 1e6);
+            measure(deflate, duration);
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            loops.values().forEach(l -> l.stamps.close());
         }
     }
 
-    /** The number after {@code "lastUpdated":} in the first {@code n} bytes, or -1. */
-    static long lastUpdated(byte[] b, int n) {
-        outer:
-        for (int i = 0; i + MARK.length < n; i++) {
-            for (int j = 0; j < MARK.length; j++) {
-                if (b[i + j] != MARK[j]) {
-                    continue outer;
+    private void measure(boolean deflate, int duration) throws InterruptedException {
+        loops.values().forEach(l -> l.measuring = true);
+        List<RawT71Client> measured = new ArrayList<>(clients);
+        long[] statesBefore = measured.stream().mapToLong(RawT71Client::states).toArray();
+        long[] lagBefore = lag();
+        long messagesBefore = sum(l -> l.messages.get());
+        long bytesBefore = sum(l -> l.wireBytes.get());
+        long inflationsBefore = sum(l -> l.stamps.inflations());
+        long cpuBefore = os.getProcessCpuTime();
+        long from = System.nanoTime();
+        for (int s = 5; s <= duration; s += 5) {
+            long[] mark = lag();
+            long cpuMark = os.getProcessCpuTime();
+            long wallMark = System.nanoTime();
+            TimeUnit.SECONDS.sleep(5);
+            long[] window = LagHistogram.minus(lag(), mark);
+            System.out.printf(Locale.ROOT,
+                    "  t=%3ds clients=%d lag p50=%d ms p99=%d ms max=%d ms (%d updates) generator cpu=%.2f cores load=%s%n",
+                    s, clients.size(), LagHistogram.percentile(window, 0.5), LagHistogram.percentile(window, 0.99),
+                    LagHistogram.percentile(window, 1.0), LagHistogram.total(window),
+                    (os.getProcessCpuTime() - cpuMark) / (double) (System.nanoTime() - wallMark), loadAverage());
+        }
+        loops.values().forEach(l -> l.measuring = false);
+        double seconds = (System.nanoTime() - from) / 1e9;
+        double cores = (os.getProcessCpuTime() - cpuBefore) / (seconds * 1e9);
+        long[] all = LagHistogram.minus(lag(), lagBefore);
+        long received = sum(l -> l.messages.get()) - messagesBefore;
+        double[] perClient = new double[measured.size()];
+        for (int i = 0; i < perClient.length; i++) {
+            perClient[i] = (measured.get(i).states() - statesBefore[i]) / seconds;
+        }
+        Arrays.sort(perClient);
+        System.out.printf(Locale.ROOT,
+                "RESULT clients=%d deflate=%s duration=%.0fs messages=%d (%.0f/s) states per client per s: mean %.2f min %.2f p1 %.2f "
+                        + "lag p50=%d ms p99=%d ms p99.9=%d ms max=%d ms wire=%.1f MB/s generator cpu=%.2f cores "
+                        + "inflations=%d load=%s%n",
+                clients.size(), deflate, seconds, received, received / seconds, mean(perClient),
+                perClient.length == 0 ? 0 : perClient[0], perClient.length == 0 ? 0 : perClient[perClient.length / 100],
+                LagHistogram.percentile(all, 0.5), LagHistogram.percentile(all, 0.99),
+                LagHistogram.percentile(all, 0.999), LagHistogram.percentile(all, 1.0),
+                (sum(l -> l.wireBytes.get()) - bytesBefore) / seconds / 1e6, cores,
+                sum(l -> l.stamps.inflations()) - inflationsBefore, loadAverage());
+    }
+
+    private long[] lag() {
+        long[] total = null;
+        for (LoopStats l : loops.values()) {
+            long[] one = l.lag.snapshot();
+            if (total == null) {
+                total = one;
+            } else {
+                for (int i = 0; i < one.length; i++) {
+                    total[i] += one[i];
                 }
             }
-            long v = 0;
-            int k = i + MARK.length;
-            while (k < n && b[k] >= '0' && b[k] <= '9') {
-                v = v * 10 + (b[k++] - '0');
-            }
-            return k < n ? v : -1;
         }
-        return -1;
+        return total == null ? new LagHistogram().snapshot() : total;
+    }
+
+    private long sum(java.util.function.ToLongFunction<LoopStats> f) {
+        return loops.values().stream().mapToLong(f).sum();
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    /** The 1, 5 and 15 minute load averages: other builds share the cores, so every figure carries it. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        } catch (Exception e) {
+            return "?";
+        }
     }
 }

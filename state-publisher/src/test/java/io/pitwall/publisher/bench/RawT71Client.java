@@ -6,25 +6,22 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * One benchmark client: a WebSocket client that reads frames straight off the socket buffer, keeps
- * only the first bytes of each message (enough to find {@code lastUpdated}) and skips the rest without
- * copying. A generator that decoded and inflated whole messages would spend more CPU than the server
- * it measures, on the same two cores. Answers pings, as a browser does.
+ * only the first bytes of each message and skips the rest without copying. Each message is timed on
+ * arrival and identified by its bytes ({@link UpdateStamps}: the first copy of an update is inflated
+ * just far enough to read {@code lastUpdated}, identical copies are matched to it), so the lag is still
+ * measured per client and per update. A generator that decoded and inflated whole messages would spend
+ * more CPU than the server it measures, on the same two cores. Answers pings, as a browser does.
  */
 final class RawT71Client extends ChannelInboundHandlerAdapter {
 
-    /** What the generator wants to know about each message. */
+    /** Connection events for the generator's count. */
     interface Listener {
-        void connected();
+        void connected(RawT71Client client);
 
-        void disconnected();
-
-        /** @param lastUpdated the state's stamp, -1 if the message is not a state */
-        void message(int wireBytes, long lastUpdated);
+        void disconnected(RawT71Client client);
     }
 
     private static final int OP_TEXT = 0x1;
@@ -37,8 +34,9 @@ final class RawT71Client extends ChannelInboundHandlerAdapter {
     private final URI uri;
     private final boolean offerDeflate;
     private final Listener listener;
-    private final Inflater inflater = new Inflater(true);
-    private final byte[] inflated = new byte[128];
+    private final LoopStats stats;
+    /** States received; written by the event loop, read by the reporting thread. */
+    private volatile long states;
 
     private boolean upgraded;
     private final StringBuilder response = new StringBuilder();
@@ -51,10 +49,15 @@ final class RawT71Client extends ChannelInboundHandlerAdapter {
     private final byte[] kept = new byte[KEEP_COMPRESSED];
     private int keptHave;
 
-    RawT71Client(URI uri, boolean offerDeflate, Listener listener) {
+    RawT71Client(URI uri, boolean offerDeflate, Listener listener, LoopStats stats) {
         this.uri = uri;
         this.offerDeflate = offerDeflate;
         this.listener = listener;
+        this.stats = stats;
+    }
+
+    long states() {
+        return states;
     }
 
     @Override
@@ -69,7 +72,7 @@ final class RawT71Client extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws DataFormatException {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
         try {
             if (!upgraded && !readHandshake(ctx, in)) {
@@ -110,7 +113,7 @@ final class RawT71Client extends ChannelInboundHandlerAdapter {
                     return false;
                 }
                 upgraded = true;
-                listener.connected();
+                listener.connected(this);
                 return true;
             }
         }
@@ -149,9 +152,9 @@ final class RawT71Client extends ChannelInboundHandlerAdapter {
         return false;
     }
 
-    private void frameDone(ChannelHandlerContext ctx) throws DataFormatException {
+    private void frameDone(ChannelHandlerContext ctx) {
         switch (opcode) {
-            case OP_TEXT -> listener.message(payloadSize, lastUpdated());
+            case OP_TEXT -> text();
             case OP_PING -> pong(ctx);
             case OP_CLOSE -> ctx.close();
             default -> {
@@ -160,14 +163,13 @@ final class RawT71Client extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private long lastUpdated() throws DataFormatException {
-        if (rsv1) {
-            inflater.reset();
-            inflater.setInput(kept, 0, keptHave);
-            int n = inflater.inflate(inflated, 0, inflated.length);
-            return FanoutLoadGenerator.lastUpdated(inflated, n);
+    private void text() {
+        long arrival = System.currentTimeMillis();
+        long lastUpdated = stats.stamps.lastUpdated(kept, rsv1 ? keptHave : Math.min(keptHave, KEEP_PLAIN), payloadSize, rsv1);
+        stats.message(payloadSize, lastUpdated, arrival);
+        if (lastUpdated > 0) {
+            states++;
         }
-        return FanoutLoadGenerator.lastUpdated(kept, Math.min(keptHave, KEEP_PLAIN));
     }
 
     /** A client's frames are masked; a zero mask leaves the payload as is. */
@@ -181,9 +183,8 @@ final class RawT71Client extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (upgraded) {
-            listener.disconnected();
+            listener.disconnected(this);
         }
-        inflater.end();
         super.channelInactive(ctx);
     }
 
