@@ -83,7 +83,10 @@ public final class Classifier {
             }
             long[] aheadCrossings = ahead.finishLineCrossings();
             long carCrossing = car.finishLineCrossings()[laps];
-            boolean sameLap = lapsBehind == 0 || (lapsBehind == 1 && carCrossing < aheadCrossings[laps + 1]);
+            // one lap short counts as the same lap only while the car crossed between the two crossings of the
+            // car ahead; a car that started timing earlier can have crossed before both (never a negative gap)
+            boolean sameLap = lapsBehind == 0 || (lapsBehind == 1 && carCrossing < aheadCrossings[laps + 1]
+                    && carCrossing >= aheadCrossings[laps]);
             return sameLap ? Gap.time(carCrossing - aheadCrossings[laps]) : Gap.laps(lapsBehind);
         }
 

@@ -70,6 +70,17 @@ class ClassifierTest {
     }
 
     @Test
+    void shouldShowLapsNotANegativeTimeForACarOneLapShortThatStartedTimingBeforeTheLeader() {
+        // #2's first crossing came long before the leader's (it joined the session earlier, e.g. from the pit
+        // lane): it completed its lap 2 before the leader completed lap 2, so there is no time on the same lap
+        List<ClassifiedCar> result = Classifier.classify(SessionType.RACE, false, List.of(
+                race("1", "A", 100, 190, 280, 370), race("2", "A", 0, 90, 181)));
+
+        assertThat(result.get(1).gap()).isEqualTo(Gap.laps(1));
+        assertThat(result.get(1).interval()).isEqualTo(Gap.laps(1));
+    }
+
+    @Test
     void shouldClassifyQualifyingByBestLap() {
         List<ClassifiedCar> result = Classifier.classify(SessionType.QUALIFYING, false, List.of(
                 best("1", 91.2, 300, 5), best("2", 90.8, 400, 3), best("3", 90.8, 350, 2), best("4", null, 0, 0)));
