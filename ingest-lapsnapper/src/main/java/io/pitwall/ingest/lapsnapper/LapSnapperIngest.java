@@ -158,7 +158,8 @@ public final class LapSnapperIngest implements Ingest {
                     wallClockMillis, reporter(events, metrics));
             commandConsumer = new CommandConsumer(() -> kafka.consumer("commands", config.commandsGroupId()),
                     kafka.commandDeserializer(), dispatcher,
-                    new DeadLetters(sideProducer, ctx.serviceId(), wallClockMillis));
+                    new DeadLetters(sideProducer, ctx.serviceId(), wallClockMillis,
+                            metrics::commandDeadLettered));
             commandConsumer.start();
         }
         connections.forEach(DecoderConnection::start);

@@ -19,7 +19,10 @@ public final class LapSnapperMetrics {
 
     /** Counter {venue, verdict}: time events by how they relate to the stream (next, out_of_order, resent, new_epoch). */
     public static final String TIME_EVENTS = "pitwall.lapsnapper.time.events";
-    /** Counter {venue, command, result}: remote-control commands by outcome (sent, expired, rejected, duplicate). */
+    /**
+     * Counter {venue, command, result}: remote-control commands by outcome (sent, expired, rejected, duplicate;
+     * records that cannot be read count as command "unreadable", result "dead_lettered").
+     */
     public static final String COMMANDS = "pitwall.lapsnapper.commands";
     /** Gauge {venue, stream}, seconds: decoder clock minus ingest clock at the last 6101 Decoder Time. */
     public static final String CLOCK_OFFSET = "pitwall.lapsnapper.decoder.clock.offset";
@@ -56,6 +59,11 @@ public final class LapSnapperMetrics {
                 .tags(MetricNames.TAG_VENUE, venue, MetricNames.TAG_SOURCE, LapSnapperIngest.SOURCE, TAG_COMMAND,
                         command, TAG_RESULT, r)
                 .register(registry)).increment();
+    }
+
+    /** A record on the command topic keyed by this venue that could not be read went to the dead-letter topic. */
+    public void commandDeadLettered(String venue) {
+        command(venue, "unreadable", "dead_lettered");
     }
 
     public void passingLost(String venue) {

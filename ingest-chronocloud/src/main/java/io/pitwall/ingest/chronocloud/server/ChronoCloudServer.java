@@ -24,6 +24,7 @@ import io.pitwall.ingest.chronocloud.codec.ConfirmationEncoder;
 import io.pitwall.ingest.chronocloud.codec.PduDecoder;
 import io.pitwall.ingest.chronocloud.codec.PduFrameDecoder;
 import io.pitwall.ingest.chronocloud.session.SessionContext;
+import io.pitwall.ingest.core.net.HandshakeDeadline;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * The ChronoCloud 2 WebSocket server. Pipeline of each connection:
  * <pre>
  * ConnectionLimiter → [SslHandler] → IdleStateHandler → HttpServerCodec → HttpObjectAggregator
- *   → WebSocketServerProtocolHandler → WebSocketFrameAggregator → PduFrameDecoder → ConfirmationEncoder
- *   → HttpFallbackHandler → SessionHandler
+ *   → WebSocketServerProtocolHandler → HandshakeDeadline → WebSocketFrameAggregator → PduFrameDecoder
+ *   → ConfirmationEncoder → HttpFallbackHandler → SessionHandler
  * </pre>
- * The idle timer sits before the HTTP codec so any byte counts as life, including the handshake.
+ * The idle timer sits before the HTTP codec so any byte counts as life, including the handshake; the
+ * handshake deadline bounds the whole upgrade, however slowly its bytes trickle in.
  */
 public final class ChronoCloudServer implements AutoCloseable {
 
@@ -90,6 +92,8 @@ public final class ChronoCloudServer implements AutoCloseable {
                             p.addLast("http", new HttpServerCodec());
                             p.addLast("handshake-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_BYTES));
                             p.addLast("websocket", new WebSocketServerProtocolHandler(webSocket));
+                            p.addLast("handshake-deadline", new HandshakeDeadline(settings.handshakeTimeout(),
+                                    context.metrics()));
                             p.addLast("message-aggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
                             p.addLast("pdu-decoder", new PduFrameDecoder(decoder));
                             p.addLast("confirmation-encoder", confirmations);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pitwall.schemas.catalog.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,16 +30,24 @@ public final class DeadLetters {
     private final Producer<String, byte[]> producer;
     private final String application;
     private final LongSupplier wallClockMillis;
+    private final Consumer<String> deadLetteredForVenue;
 
-    public DeadLetters(Producer<String, byte[]> producer, String application, LongSupplier wallClockMillis) {
+    /**
+     * @param deadLetteredForVenue told the record key (a venue this ingest serves) of each dead-lettered record,
+     *                             for the metric
+     */
+    public DeadLetters(Producer<String, byte[]> producer, String application, LongSupplier wallClockMillis,
+                       Consumer<String> deadLetteredForVenue) {
         this.producer = producer;
         this.application = application;
         this.wallClockMillis = wallClockMillis;
+        this.deadLetteredForVenue = deadLetteredForVenue;
     }
 
     public void write(ConsumerRecord<String, byte[]> record, Throwable failure) {
         LOG.error("Command record {}-{}@{} (key {}) cannot be read and goes to {}: {}", record.topic(),
                 record.partition(), record.offset(), record.key(), Topics.DEAD_LETTER.name(), failure.toString());
+        deadLetteredForVenue.accept(record.key());
         producer.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), record.key(), json(record, failure)),
                 (metadata, error) -> {
                     if (error != null) {

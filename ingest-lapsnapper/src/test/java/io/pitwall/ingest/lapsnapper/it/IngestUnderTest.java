@@ -56,6 +56,16 @@ final class IngestUnderTest implements AutoCloseable {
         return search.counter() != null ? search.counter().count() : 0;
     }
 
+    /** The Prometheus text of /metrics. */
+    String scrape() {
+        return running.meterRegistry().scrape();
+    }
+
+    /** The sum over every series of a gauge, e.g. open connections over all venues. */
+    double gaugeSum(String name) {
+        return running.meterRegistry().find(name).gauges().stream().mapToDouble(g -> g.value()).sum();
+    }
+
     @Override
     public void close() {
         running.close();

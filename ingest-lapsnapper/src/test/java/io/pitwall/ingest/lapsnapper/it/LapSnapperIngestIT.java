@@ -3,7 +3,6 @@ package io.pitwall.ingest.lapsnapper.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pitwall.embedded.junit.KafkaCluster;
 import io.pitwall.embedded.junit.KafkaClusterExtension;
 import io.pitwall.events.DecoderCommand;
 import io.pitwall.events.DecoderStatus;
@@ -15,7 +14,6 @@ import io.pitwall.ingest.lapsnapper.LapSnapperMetrics;
 import io.pitwall.ingest.lapsnapper.client.DecoderConnection;
 import io.pitwall.ingest.lapsnapper.commands.Commands;
 import io.pitwall.schemas.catalog.Topics;
-import io.pitwall.schemas.serde.PitwallAvroSerializer;
 import io.pitwall.simulator.lapsnapper.CommandOutcome;
 import io.pitwall.simulator.lapsnapper.LapSnapperSimulator;
 import io.pitwall.simulator.lapsnapper.LapSnapperSimulatorConfig;
@@ -25,21 +23,14 @@ import io.pitwall.simulator.lapsnapper.SentTimeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,26 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the topics and the cluster.
  */
 @ExtendWith(KafkaClusterExtension.class)
-class LapSnapperIngestIT {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final long T0 = 1_767_225_600_000L;
-
-    final List<AutoCloseable> resources = new ArrayList<>();
-    KafkaCluster cluster;
-
-    @BeforeEach
-    void cluster(KafkaCluster cluster) {
-        this.cluster = cluster;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        Collections.reverse(resources);
-        for (AutoCloseable resource : resources) {
-            resource.close();
-        }
-    }
+class LapSnapperIngestIT extends LapSnapperItSupport {
 
     @Test
     void aSessionsPassingsAllArriveInTimingPassingsWithTheRightFields() throws Exception {
@@ -280,76 +252,5 @@ class LapSnapperIngestIT {
         assertThat(restarted).extracting(Passing::getSequence).containsExactly(1L, 2L, 3L);
         assertThat(restarted).extracting(Passing::getStreamEpoch).containsOnly(restarted.get(0).getStreamEpoch());
         assertThat(restarted.get(0).getStreamEpoch()).isGreaterThan(epoch);
-    }
-
-    // ---- helpers ----
-
-    static String venue(String name) {
-        return "it-" + name + "-" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    static long handshakes(LapSnapperSimulator simulator, CommandOutcome outcome) {
-        return simulator.receivedCommands().stream().filter(c -> c.messageId() == 6000 && c.outcome() == outcome)
-                .count();
-    }
-
-    static double outOfOrder(List<SentTimeEvent> sent) {
-        long highest = 0;
-        int count = 0;
-        for (SentTimeEvent e : sent) {
-            if (e.timeStampId() < highest) {
-                count++;
-            }
-            highest = Math.max(highest, e.timeStampId());
-        }
-        return count;
-    }
-
-    static void publishLaps(LapSnapperSimulator simulator, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            simulator.publish(10_001 + i % 3, 1, "Car " + (i % 3 + 1), T0 + i * 20_000L, 1);
-        }
-    }
-
-    static DecoderStatus first(EventCollector<DecoderStatus> statuses, DecoderStatusKind kind) {
-        return statuses.values().stream().filter(s -> s.getKind() == kind).findFirst().orElseThrow();
-    }
-
-    /** A simulator with fast heartbeats, on a free port unless the config names one. */
-    LapSnapperSimulator simulator(LapSnapperSimulatorConfig config) {
-        LapSnapperSimulatorConfig c = config.port() == LapSnapperSimulatorConfig.DEFAULT_PORT ? config.withPort(0) : config;
-        LapSnapperSimulator simulator = LapSnapperSimulator.start(c.withHeartbeatInterval(Duration.ofMillis(200)));
-        resources.add(simulator);
-        return simulator;
-    }
-
-    IngestUnderTest ingest;
-
-    IngestUnderTest ingest(String... args) throws Exception {
-        ingest = IngestUnderTest.start(cluster.bootstrapServers(), cluster.schemaRegistryUrl(), args);
-        resources.add(ingest);
-        return ingest;
-    }
-
-    EventCollector<Passing> passings(String venue) {
-        EventCollector<Passing> collector = new EventCollector<>(cluster.bootstrapServers(),
-                cluster.schemaRegistryUrl(), Topics.PASSINGS.name(), Passing.class, venue);
-        resources.add(collector);
-        return collector;
-    }
-
-    EventCollector<DecoderStatus> statuses(String venue) {
-        EventCollector<DecoderStatus> collector = new EventCollector<>(cluster.bootstrapServers(),
-                cluster.schemaRegistryUrl(), Topics.DECODER_STATUS.name(), DecoderStatus.class, venue);
-        resources.add(collector);
-        return collector;
-    }
-
-    KafkaProducer<String, DecoderCommand> commandProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        PitwallAvroSerializer<DecoderCommand> serializer = new PitwallAvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", cluster.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(props, new StringSerializer(), serializer);
     }
 }

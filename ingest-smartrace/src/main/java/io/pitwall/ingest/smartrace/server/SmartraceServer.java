@@ -21,9 +21,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.pitwall.ingest.core.net.HandshakeDeadline;
 import io.pitwall.ingest.smartrace.codec.SmartraceFrameCodec;
 import io.pitwall.ingest.smartrace.venue.VenueRouter;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -137,6 +139,8 @@ public final class SmartraceServer implements AutoCloseable {
                 .allowExtensions(false)
                 .dropPongFrames(true)
                 .build()));
+        // Netty's handshake timeout starts only once the whole request is in: bound the trickling part too
+        p.addLast(new HandshakeDeadline(Duration.ofMillis(HANDSHAKE_TIMEOUT_MILLIS), services.ingestMetrics()));
         p.addLast(new WebSocketFrameAggregator(settings.maxMessageBytes()));
         p.addLast(new SmartraceFrameCodec());
         p.addLast(new SensorConnectionHandler(services));
