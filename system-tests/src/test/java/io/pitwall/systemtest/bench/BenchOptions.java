@@ -1,0 +1,56 @@
+package io.pitwall.systemtest.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code --name=value} arguments of a benchmark, each with a default; {@link #describe()} prints every value used,
+ * so a result always comes with the options that produced it. (The lap-processor benchmarks have the same small
+ * class in their own test sources, which this module cannot see.)
+ */
+final class BenchOptions {
+
+    private final Map<String, String> given = new LinkedHashMap<>();
+    private final Map<String, String> used = new LinkedHashMap<>();
+
+    BenchOptions(String[] args) {
+        for (String arg : String.join(" ", args).trim().split("\\s+")) {
+            if (arg.isEmpty()) {
+                continue;
+            }
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("arguments are --name=value, not " + arg);
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+    }
+
+    String string(String name, String fallback) {
+        String value = given.getOrDefault(name, fallback);
+        used.put(name, value);
+        return value;
+    }
+
+    int integer(String name, int fallback) {
+        return Integer.parseInt(string(name, Integer.toString(fallback)));
+    }
+
+    double decimal(String name, double fallback) {
+        return Double.parseDouble(string(name, Double.toString(fallback)));
+    }
+
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        used.forEach((name, value) -> text.append(text.length() == 0 ? "" : " ").append("--").append(name).append('=')
+                .append(value));
+        return text.toString();
+    }
+
+    void rejectUnknown() {
+        for (String name : given.keySet()) {
+            if (!used.containsKey(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "; known: " + used.keySet());
+            }
+        }
+    }
+}
