@@ -11,6 +11,8 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SchemaRegistryClient} over HTTP (Confluent Schema Registry REST API, content type
@@ -23,6 +25,8 @@ import org.apache.avro.SchemaParseException;
  * references are supported, which is all Pitwall registers.
  */
 public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachingSchemaRegistryClient.class);
 
     private final RegistryHttp http;
     private final BoundedCache<Integer, Schema> schemasById;
@@ -70,11 +74,43 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode response = http.post("/subjects/" + PathSegment.encode(subject) + "/versions", schemaBody(schema),
-                new RegistryHttp.Call("register schema " + schema.getFullName(), subject));
-        int id = requireInt(response, "id", "register schema " + schema.getFullName(), subject);
+        String action = "register schema " + schema.getFullName();
+        int id;
+        try {
+            JsonNode response = http.post("/subjects/" + PathSegment.encode(subject) + "/versions", schemaBody(schema),
+                    new RegistryHttp.Call(action, subject));
+            id = requireInt(response, "id", action, subject);
+        } catch (IncompatibleSchemaException refused) {
+            id = registeredByAnother(subject, schema, refused);
+        }
         remember(key, id);
         return id;
+    }
+
+    /**
+     * A 409 on registration is not always an incompatible schema: Apicurio's ccompat API answers 409
+     * "already exists" to the loser of two concurrent first registrations of one subject, with the
+     * same status and error code. If the schema is now registered under the subject, whoever won
+     * registered exactly what this caller wanted, so its id is the answer. Only when the lookup
+     * finds nothing was the schema really refused.
+     */
+    private int registeredByAnother(String subject, Schema schema, IncompatibleSchemaException refused) {
+        String action = "look up the id of schema " + schema.getFullName() + " after the registry refused to register it";
+        try {
+            JsonNode response = http.post("/subjects/" + PathSegment.encode(subject), schemaBody(schema),
+                    new RegistryHttp.Call(action, subject));
+            int id = requireInt(response, "id", action, subject);
+            LOG.info("Registering schema {} under subject '{}' answered HTTP 409 ({}), but the schema is registered"
+                    + " (another client registered it at the same moment): using its id {}",
+                    schema.getFullName(), subject, refused.registryMessage(), id);
+            return id;
+        } catch (SchemaNotFoundException | SubjectNotFoundException notThere) {
+            throw refused;
+        } catch (SchemaRegistryException lookupFailed) {
+            // e.g. the registry went away in between: that failure (possibly retriable) is the one to report
+            lookupFailed.addSuppressed(refused);
+            throw lookupFailed;
+        }
     }
 
     @Override

@@ -21,7 +21,8 @@ public interface SchemaRegistryClient {
      * Registers the schema under the subject ({@code POST /subjects/{subject}/versions}) and returns
      * its global id. Registering a schema that is already there returns the existing id.
      *
-     * @throws IncompatibleSchemaException when the subject's compatibility rule refuses it (409)
+     * @throws IncompatibleSchemaException when the subject's compatibility rule refuses it (409; a 409 for a
+     *         schema that is registered after all — a concurrent first registration — returns its id)
      */
     int register(String subject, Schema schema);
 

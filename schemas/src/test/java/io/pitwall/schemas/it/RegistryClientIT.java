@@ -14,6 +14,15 @@ import io.pitwall.schemas.registry.SchemaNotFoundException;
 import io.pitwall.schemas.registry.SchemaRegistryClient;
 import io.pitwall.schemas.registry.SubjectNotFoundException;
 import io.pitwall.schemas.testing.KafkaIo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,6 +62,42 @@ class RegistryClientIT {
         assertThat(latest.version()).isEqualTo(2);
         assertThat(latest.subject()).isEqualTo(subject);
         assertThat(latest.schema().getField("trackTemperature")).isNotNull();
+    }
+
+    /**
+     * Services start side by side and each registers its schemas on first use: on a fresh registry
+     * several register the same schema under the same new subject at the same moment. Apicurio
+     * answers all but one of them 409 "already exists"; every caller must still get the id.
+     */
+    @Test
+    void concurrentFirstRegistrationsOfOneSubjectAllGetTheSameId(KafkaCluster cluster) throws Exception {
+        int callers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String subject = KafkaIo.uniqueTopic("it.race") + "-value";
+                CyclicBarrier together = new CyclicBarrier(callers);
+                List<Future<Integer>> ids = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    // a client each, as each service has its own: no shared cache hides the race
+                    SchemaRegistryClient client = CachingSchemaRegistryClient.builder(cluster.schemaRegistryUrl()).build();
+                    ids.add(pool.submit(() -> {
+                        together.await(30, TimeUnit.SECONDS);
+                        return client.register(subject, Passing.getClassSchema());
+                    }));
+                }
+                Set<Integer> distinct = new HashSet<>();
+                for (Future<Integer> id : ids) {
+                    distinct.add(id.get(60, TimeUnit.SECONDS));
+                }
+                SchemaRegistryClient fresh = CachingSchemaRegistryClient.builder(cluster.schemaRegistryUrl()).build();
+                // Apicurio may record the racing content as two versions; both carry the one id checked here
+                assertThat(distinct).as("ids returned for subject %s", subject)
+                        .containsExactly(fresh.getId(subject, Passing.getClassSchema()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -145,7 +145,59 @@ class CachingSchemaRegistryClientTest {
                 .contains("subject '" + SUBJECT + "'")
                 .contains("registry " + stub.url())
                 .contains("incompatible with an earlier schema");
-        assertThat(stub.requestCount()).as("4xx is never retried").isEqualTo(1);
+        assertThat(stub.requests()).extracting(RecordedRequest::rawPath)
+                .as("the 409 is not retried; the lookup that tells a race from a refusal finds nothing")
+                .containsExactly("/apis/ccompat/v7/subjects/timing.passings-value/versions",
+                        "/apis/ccompat/v7/subjects/timing.passings-value");
+    }
+
+    @Test
+    void a409FromAConcurrentFirstRegistrationTakesTheIdTheOtherCallerRegistered() {
+        // another service won the race: the schema is registered, and this caller's POST lost with 409
+        int registeredByTheOther = stub.registry().register(SUBJECT, PASSING);
+        stub.respondTimes(1, "POST", "/subjects/[^/]+/versions", 409,
+                error(409, "Artifact with ID 'timing.passings-value' in group 'null' already exists."));
+        CachingSchemaRegistryClient client = client();
+
+        int id = client.register(SUBJECT, PASSING);
+
+        assertThat(id).isEqualTo(registeredByTheOther);
+        List<RecordedRequest> requests = stub.requests();
+        assertThat(requests).extracting(r -> r.method() + " " + r.rawPath()).containsExactly(
+                "POST /apis/ccompat/v7/subjects/timing.passings-value/versions",
+                "POST /apis/ccompat/v7/subjects/timing.passings-value");
+        assertThat(new Schema.Parser().parse(requests.get(1).json().get("schema").asText())).isEqualTo(PASSING);
+        assertThat(client.register(SUBJECT, PASSING)).as("cached like any registration").isEqualTo(id);
+        assertThat(client.getSchemaById(id)).isEqualTo(PASSING);
+        assertThat(stub.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a409WhenTheSubjectHoldsAnotherSchemaStaysIncompatible() {
+        stub.registry().register(SUBJECT, DecoderStatus.getClassSchema());
+        stub.respondTimes(1, "POST", "/subjects/[^/]+/versions", 409, error(409, "already exists"));
+
+        IncompatibleSchemaException e = catchThrowableOfType(IncompatibleSchemaException.class,
+                () -> client().register(SUBJECT, PASSING));
+
+        assertThat(e.httpStatus()).as("the registration's own answer, not the lookup's 404").isEqualTo(409);
+        assertThat(e.getMessage()).contains("register schema io.pitwall.events.Passing").contains("already exists");
+        assertThat(e.isRetriable()).isFalse();
+    }
+
+    @Test
+    void aLookupThatFailsAfterA409ReportsThatFailureWithTheRefusalAttached() {
+        stub.respondTimes(1, "POST", "/subjects/[^/]+/versions", 409, error(409, "already exists"));
+        stub.respond("POST", "/subjects/[^/]+", 503, error(50003, "Error while forwarding the request to the leader"));
+
+        SchemaRegistryException e = catchThrowableOfType(SchemaRegistryException.class,
+                () -> client().register(SUBJECT, PASSING));
+
+        assertThat(e).isNotInstanceOf(IncompatibleSchemaException.class);
+        assertThat(e.isRetriable()).as("a producer waits for the registry instead of dropping the record").isTrue();
+        assertThat(e.httpStatus()).isEqualTo(503);
+        assertThat(e.getMessage()).contains("after the registry refused to register it");
+        assertThat(e.getSuppressed()).singleElement().isInstanceOf(IncompatibleSchemaException.class);
     }
 
     @Test

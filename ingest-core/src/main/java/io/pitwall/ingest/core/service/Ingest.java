@@ -51,7 +51,8 @@ public interface Ingest {
 
     /**
      * Starts listening to / connecting to the hardware. Called once Kafka is reachable and the topics
-     * exist. Should return promptly (start servers and clients, do not block on them).
+     * exist. Should return promptly (start servers and clients, do not block on them), but only once
+     * its listening sockets are bound: readiness turns UP when this returns.
      */
     void start(ServiceContext context) throws Exception;
 

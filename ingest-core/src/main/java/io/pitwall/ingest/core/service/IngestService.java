@@ -17,6 +17,7 @@ import io.pitwall.ingest.core.config.HelpPrinter;
 import io.pitwall.ingest.core.health.HealthRegistry;
 import io.pitwall.ingest.core.health.HealthServer;
 import io.pitwall.ingest.core.health.KafkaReachabilityProbe;
+import io.pitwall.ingest.core.health.StartupCheck;
 import io.pitwall.ingest.core.metrics.IngestMetrics;
 import io.pitwall.ingest.core.metrics.MetricNames;
 import io.pitwall.ingest.core.publish.AutoReadSwitch;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * The HTTP server starts before the publisher, so liveness answers (and readiness says why it is not
- * ready) while the service waits for Kafka.
+ * ready) while the service waits for Kafka. Readiness stays DOWN (check {@value #STARTED_CHECK}) until
+ * {@link Ingest#start} has returned — with its listeners bound — and again from the start of shutdown.
  */
 public final class IngestService {
 
@@ -62,6 +64,8 @@ public final class IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
+    /** Readiness check that is DOWN until {@link Ingest#start} returned, and from the start of shutdown. */
+    public static final String STARTED_CHECK = "started";
 
     private final Ingest ingest;
     private Map<String, String> environment = System.getenv();
@@ -178,6 +182,9 @@ public final class IngestService {
         bindJvmMetrics(registry);
         IngestMetrics metrics = new IngestMetrics(registry, ingest.source());
         HealthRegistry health = new HealthRegistry();
+        // registered before the server answers: an empty set of readiness checks would count as ready
+        StartupCheck startup = new StartupCheck("waiting for Kafka");
+        health.addReadiness(STARTED_CHECK, startup);
 
         HealthServer httpServer = null;
         KafkaReachabilityProbe probe = null;
@@ -208,11 +215,14 @@ public final class IngestService {
                     .build();
             health.addLiveness("publisher", publisher.livenessCheck());
             health.addReadiness("publisher", publisher.readinessCheck());
+            startup.step("waiting for Kafka and the topics " + ingest.topics().stream().map(t -> t.name()).toList());
             publisher.start();
 
             ServiceContext context = new ServiceContext(config, publisher, metrics, health, AutoReadSwitch.install(publisher));
+            startup.step("starting the " + ingest.source() + " listeners and connections");
             ingest.start(context);
-            RunningService running = new RunningService(ingest, context, httpServer, probe, registry, CLOSE_TIMEOUT);
+            startup.started("started in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+            RunningService running = new RunningService(ingest, context, httpServer, probe, registry, startup, CLOSE_TIMEOUT);
             LOG.info("{} ready in {} ms: service.id={}, kafka={}, topics={}, health and metrics on port {}",
                     ingest.name(), (System.nanoTime() - startNanos) / 1_000_000, serviceId,
                     config.get(CommonFields.KAFKA_BOOTSTRAP_SERVERS),

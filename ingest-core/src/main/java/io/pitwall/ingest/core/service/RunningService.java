@@ -3,6 +3,7 @@ package io.pitwall.ingest.core.service;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pitwall.ingest.core.health.HealthServer;
 import io.pitwall.ingest.core.health.KafkaReachabilityProbe;
+import io.pitwall.ingest.core.health.StartupCheck;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,17 +20,19 @@ public final class RunningService implements AutoCloseable {
     private final HealthServer httpServer;
     private final KafkaReachabilityProbe probe;
     private final PrometheusMeterRegistry registry;
+    private final StartupCheck startup;
     private final Duration closeTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     RunningService(Ingest ingest, ServiceContext context, HealthServer httpServer, KafkaReachabilityProbe probe,
-            PrometheusMeterRegistry registry, Duration closeTimeout) {
+            PrometheusMeterRegistry registry, StartupCheck startup, Duration closeTimeout) {
         this.ingest = ingest;
         this.context = context;
         this.httpServer = httpServer;
         this.probe = probe;
         this.registry = registry;
+        this.startup = startup;
         this.closeTimeout = closeTimeout;
     }
 
@@ -52,7 +55,7 @@ public final class RunningService implements AutoCloseable {
     }
 
     /**
-     * Stops the hardware side first (no new input), then lets the publisher deliver what it holds,
+     * Turns readiness DOWN, stops the hardware side (no new input), then lets the publisher deliver what it holds,
      * then stops health and metrics — so Kubernetes sees the instance until its records are safe.
      */
     @Override
@@ -61,6 +64,8 @@ public final class RunningService implements AutoCloseable {
             return;
         }
         LOG.info("{} shutting down", ingest.name());
+        // not ready from here on: a load balancer stops sending while the records held are flushed
+        startup.stopping();
         try {
             ingest.stop();
         } catch (Exception e) {

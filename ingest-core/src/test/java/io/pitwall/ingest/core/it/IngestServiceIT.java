@@ -13,12 +13,19 @@ import io.pitwall.ingest.core.service.RunningService;
 import io.pitwall.ingest.core.service.ServiceContext;
 import io.pitwall.ingest.core.testing.SamplePassings;
 import io.pitwall.schemas.catalog.Topics;
+import io.pitwall.ingest.core.health.HealthReport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -78,6 +85,110 @@ class IngestServiceIT {
         assertThat(ingest.publisherOpenWhenStopped).as("hardware stops before the publisher closes").isTrue();
     }
 
+    /**
+     * A server-type ingest (CTP01, Smartrace) registers no readiness check of its own: until its start
+     * returned — listeners bound — Kubernetes must not send it traffic, and from shutdown on neither.
+     */
+    @Test
+    void notReadyUntilTheIngestHasStartedNorOnceItIsShuttingDown(KafkaCluster cluster) throws Exception {
+        SlowStartingIngest ingest = new SlowStartingIngest();
+        int port = freePort();
+        IngestService service = IngestService.of(ingest).environment(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", cluster.schemaRegistryUrl(),
+                "HTTP_PORT", Integer.toString(port),
+                "HTTP_BIND_ADDRESS", "127.0.0.1",
+                "HEALTH_KAFKA_CHECK_INTERVAL", "500ms",
+                "SERVICE_ID", "ingest-it-slow"));
+        CompletableFuture<RunningService> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return service.start(service.configure());
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        RunningService running = null;
+        try {
+            assertThat(ingest.starting.await(60, TimeUnit.SECONDS)).as("ingest.start called").isTrue();
+            // Kafka and the publisher are fine by now; only the ingest's own start is missing
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(get(port, "/health/ready").body()).contains("\"kafka\":{\"status\":\"UP\""));
+            HttpResponse<String> during = get(port, "/health/ready");
+            assertThat(during.statusCode()).isEqualTo(503);
+            assertThat(during.body()).contains("\"started\":{\"status\":\"DOWN\",\"detail\":\"starting: starting the TEST listeners");
+            assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
+
+            ingest.finishStart.countDown();
+            running = starting.get(30, TimeUnit.SECONDS);
+            HttpResponse<String> after = get(port, "/health/ready");
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(after.body()).containsPattern("\"started\":\\{\"status\":\"UP\",\"detail\":\"started in \\d+ ms\"");
+        } finally {
+            ingest.finishStart.countDown();
+            if (running == null) {
+                running = starting.get(30, TimeUnit.SECONDS);
+            }
+            running.close();
+        }
+        assertThat(ingest.readinessWhileStopping).isNotNull();
+        assertThat(ingest.readinessWhileStopping.up()).isFalse();
+        assertThat(ingest.readinessWhileStopping.checks().get(IngestService.STARTED_CHECK))
+                .isEqualTo(CheckResult.down("shutting down"));
+    }
+
+    /** A server-type ingest whose start (binding its listeners) takes until the test lets it finish. */
+    static final class SlowStartingIngest implements Ingest {
+        final CountDownLatch starting = new CountDownLatch(1);
+        final CountDownLatch finishStart = new CountDownLatch(1);
+        volatile ServiceContext context;
+        volatile HealthReport readinessWhileStopping;
+
+        @Override
+        public String name() {
+            return "ingest-it-slow";
+        }
+
+        @Override
+        public String source() {
+            return "TEST";
+        }
+
+        @Override
+        public int defaultHttpPort() {
+            return 9465;
+        }
+
+        @Override
+        public ConfigFields fields() {
+            return ConfigFields.of();
+        }
+
+        @Override
+        public void start(ServiceContext ctx) throws InterruptedException {
+            context = ctx;
+            starting.countDown();
+            if (!finishStart.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test never let the start finish");
+            }
+        }
+
+        @Override
+        public void stop() {
+            readinessWhileStopping = context.health().readiness();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Stands in for a client-type ingest: readiness includes "hardware connected". */
     static final class HardwareIngest implements Ingest {
         final AtomicBoolean connected = new AtomicBoolean();
@@ -122,7 +233,6 @@ class IngestServiceIT {
     }
 
     private HttpResponse<String> get(RunningService running, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(running.httpPort(), path);
     }
 }

@@ -160,19 +160,25 @@ class DurablePublisherTest {
 
     @Test
     void aValueThatCannotBeSerializedFailsAloneWithReasonSerialization() throws Exception {
-        start(100, Duration.ofSeconds(30));
-        serializer.permanentlyBad.add("bad");
+        try (LogCapture log = LogCapture.of(DurablePublisher.class)) {
+            start(100, Duration.ofSeconds(30));
+            serializer.permanentlyBad.add("bad");
 
-        CompletableFuture<RecordMetadata> bad = publisher.publish(Topics.PASSINGS, "spa", "bad").toCompletableFuture();
-        CompletableFuture<RecordMetadata> good = publisher.publish(Topics.PASSINGS, "spa", "good").toCompletableFuture();
+            CompletableFuture<RecordMetadata> bad = publisher.publish(Topics.PASSINGS, "spa", "bad").toCompletableFuture();
+            CompletableFuture<RecordMetadata> good = publisher.publish(Topics.PASSINGS, "spa", "good").toCompletableFuture();
 
-        assertThat(failure(bad).reason()).isEqualTo(Reason.SERIALIZATION);
-        assertThat(failure(bad)).hasMessageContaining("Cannot serialize String for venue spa on timing.passings")
-                .hasMessageContaining("required field missing");
-        awaitSent(1);
-        kafka.completeNext();
-        assertThat(good.get(5, TimeUnit.SECONDS)).isNotNull();
-        assertThat(kafka.history()).hasSize(1);
+            // the stage fails, so the ingest does not confirm it; the loss is counted and logged
+            assertThat(failure(bad).reason()).isEqualTo(Reason.SERIALIZATION);
+            assertThat(failure(bad)).hasMessageContaining("Cannot serialize String for venue spa on timing.passings")
+                    .hasMessageContaining("required field missing");
+            assertThat(registry.get(MetricNames.PUBLISH_FAILURES).tag("reason", "serialization").counter().count())
+                    .isEqualTo(1.0);
+            assertThat(log.contains("Not confirmed: Cannot serialize String for venue spa")).isTrue();
+            awaitSent(1);
+            kafka.completeNext();
+            assertThat(good.get(5, TimeUnit.SECONDS)).isNotNull();
+            assertThat(kafka.history()).hasSize(1);
+        }
     }
 
     @Test
