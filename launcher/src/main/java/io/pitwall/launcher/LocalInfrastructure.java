@@ -137,9 +137,10 @@ final class LocalInfrastructure implements AutoCloseable {
 
     /**
      * Registers every catalogue Avro schema under its topic's subject, one after the other, before any service
-     * starts. Services register on first use, and they start side by side: Apicurio 2.6 answers two concurrent
-     * first registrations of one subject with 409 "already exists" for one of them, which a serializer cannot
-     * tell from an incompatible schema. Registering an already registered schema again just returns its id.
+     * starts, so the registry holds one version per subject. Services register on first use and start side by
+     * side; Apicurio 2.6 answers concurrent first registrations of one subject with 409 "already exists" (the
+     * registry client resolves that with a lookup) and sometimes records the schema twice as versions 1 and 2.
+     * Registering an already registered schema again just returns its id.
      */
     private void registerSchemas() {
         progress.step("Registering event schemas");
