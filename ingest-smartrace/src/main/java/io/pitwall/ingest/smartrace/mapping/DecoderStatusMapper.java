@@ -32,14 +32,17 @@ public final class DecoderStatusMapper {
      * the boot time).
      */
     public DecoderStatus clockOffset(SensorStream stream, long offsetMillis, long shiftMillis, boolean wrapped,
-            Instant at) {
+            boolean carriedOver, Instant at) {
         String message = shiftMillis != 0
                 ? "Sensor counter re-anchored " + shiftMillis + " ms earlier (earlier messages arrived late, or its clock runs fast)"
-                : wrapped ? "Sensor counter wrapped" : "Sensor counter anchored to the receive clock";
+                : wrapped ? "Sensor counter wrapped"
+                : carriedOver ? "Sensor counter continues its previous connection's: anchor kept"
+                : "Sensor counter anchored to the receive clock";
         return base(stream, DecoderStatusKind.CLOCK_OFFSET, at)
                 .setMessage(message)
                 .setClockOffsetMillis(-offsetMillis)
-                .setAttributes(Map.of("shiftMillis", Long.toString(shiftMillis), "wrapped", Boolean.toString(wrapped)))
+                .setAttributes(Map.of("shiftMillis", Long.toString(shiftMillis), "wrapped", Boolean.toString(wrapped),
+                        "carriedOver", Boolean.toString(carriedOver)))
                 .build();
     }
 

@@ -140,7 +140,8 @@ final class SensorConnectionHandler extends ChannelInboundHandlerAdapter {
                     services.bridge().get(), services.bridgeMetrics(), this::relayToSensor);
             upstream.start();
         });
-        session = new SensorSession(venue, services.session(), () -> upstream == null || !upstream.isOpen());
+        String sensorAddress = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        session = new SensorSession(venue, services.session(), sensorAddress, () -> upstream == null || !upstream.isOpen());
         listener = messages -> ch.eventLoop().execute(() -> pushStatus(messages));
         venue.addListener(listener);
         services.ingestMetrics().connectionOpened(venueId);
@@ -235,13 +236,16 @@ final class SensorConnectionHandler extends ChannelInboundHandlerAdapter {
             services.metrics().wrapped(venue.venueId());
             LOG.info("Sensor {}: counter wrapped", stream);
         }
+        if (reading.carriedOver()) {
+            LOG.info("Sensor {}: counter continues the previous connection's, its anchor kept", stream);
+        }
         if (reading.reanchoredByMillis() != 0) {
             services.metrics().reanchored(venue.venueId());
             LOG.info("Sensor {}: counter re-anchored {} ms earlier (its first timed message arrived late, or its "
                     + "clock runs fast)", stream, reading.reanchoredByMillis());
         }
         publish(Topics.DECODER_STATUS, statuses.clockOffset(stream, reading.offsetMillis(),
-                reading.reanchoredByMillis(), reading.wrapped(), now()));
+                reading.reanchoredByMillis(), reading.wrapped(), reading.carriedOver(), now()));
     }
 
     /** Status and controller data changes of the venue; the bridged Smartrace, when there, owns them. */

@@ -35,8 +35,12 @@ import java.util.function.BooleanSupplier;
  *   <li><b>Numbering.</b> Every crossing gets the next sequence of this connection, from 1, in the
  *       order it is published; a dropped duplicate gets none, so the stream has no gaps.</li>
  *   <li><b>Re-sent laps.</b> A crossing whose (line, controller, sensor timestamp) the venue saw
- *       recently is dropped. If it is this connection's first timestamp, its recorded time anchors the
- *       counter, so the sensor's lap times stay exact across the reconnect.</li>
+ *       recently is dropped.</li>
+ *   <li><b>Clock across reconnects.</b> The first timestamp of a connection is often late (laps made
+ *       during a Wi-Fi outage are re-sent on reconnect). If it continues the sensor's previous connection's
+ *       counter ({@link SensorClocks}, by sensor address), that connection's anchor is kept; else, if it
+ *       is a recognised re-send, its recorded time anchors the counter (e.g. after a restart); else the
+ *       counter is anchored afresh. Lap times stay exact across the reconnect.</li>
  *   <li><b>FLPL.</b> Some sensors report one crossing of a finish line in the pit lane as
  *       {@code analog_pit_leave} followed by {@code analog_lap}. A pit leave without timestamp waits up to
  *       the FLPL window for a lap of the same controller; if it comes, the pit exit takes the lap's time
@@ -59,6 +63,9 @@ public final class SensorSession {
 
         /** The venue's recently seen crossings. */
         RecentLaps recentLaps();
+
+        /** The last clock state of each of the venue's sensors. */
+        SensorClocks sensorClocks();
     }
 
     /** Per-service protocol settings. */
@@ -76,17 +83,21 @@ public final class SensorSession {
     private final Settings settings;
     private final BooleanSupplier answersLocally;
     private final SensorClock clock;
+    private final String sensorAddress;
+    private boolean previousClockOffered;
 
     private long nextSequence = 1;
     private String role;
     private PendingPitLeave pending;
 
     /**
+     * @param sensorAddress  the sensor's network address: its identity across connections within the venue
      * @param answersLocally false while a bridged Smartrace answers the sensor instead (bridge mode)
      */
-    public SensorSession(VenueView venue, Settings settings, BooleanSupplier answersLocally) {
+    public SensorSession(VenueView venue, Settings settings, String sensorAddress, BooleanSupplier answersLocally) {
         this.venue = Objects.requireNonNull(venue, "venue");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.sensorAddress = Objects.requireNonNull(sensorAddress, "sensorAddress");
         this.answersLocally = Objects.requireNonNull(answersLocally, "answersLocally");
         this.clock = new SensorClock(settings.anchorTolerance().toMillis());
     }
@@ -173,13 +184,19 @@ public final class SensorSession {
     private OptionalLong timed(Line line, int controllerId, long timestamp, long now, boolean flpl,
             List<SessionOutput> out) {
         RecentLaps.Key key = new RecentLaps.Key(line, controllerId, timestamp);
+        if (!previousClockOffered) {
+            previousClockOffered = true;
+            venue.sensorClocks().last(sensorAddress, now).ifPresent(clock::offer);
+        }
         OptionalLong known = venue.recentLaps().lookup(key, now);
         if (known.isPresent()) {
             clock.adopt(timestamp, known.getAsLong(), now);
+            rememberClock(now);
             out.add(new Duplicate(key));
             return OptionalLong.empty();
         }
         SensorClock.Reading reading = clock.read(timestamp, now);
+        rememberClock(now);
         if (reading.firstAnchor() || reading.reanchoredByMillis() != 0 || reading.wrapped()) {
             out.add(new ClockChanged(reading));
         }
@@ -190,6 +207,10 @@ public final class SensorSession {
         out.add(new Publish(new Crossing(nextSequence++, controllerId, line, reading.timeMillis(),
                 OptionalLong.of(timestamp), flpl, key)));
         return OptionalLong.of(reading.timeMillis());
+    }
+
+    private void rememberClock(long now) {
+        clock.handover().ifPresent(state -> venue.sensorClocks().remember(sensorAddress, state, now));
     }
 
     private void completeFlpl(AnalogLap lap, long now, List<SessionOutput> out) {

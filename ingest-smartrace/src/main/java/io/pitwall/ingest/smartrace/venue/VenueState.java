@@ -8,6 +8,7 @@ import io.pitwall.ingest.smartrace.codec.ServerMessage.ControllerData;
 import io.pitwall.ingest.smartrace.mapping.ControllerDataMapper;
 import io.pitwall.ingest.smartrace.mapping.RaceStatus;
 import io.pitwall.ingest.smartrace.session.RecentLaps;
+import io.pitwall.ingest.smartrace.session.SensorClocks;
 import io.pitwall.ingest.smartrace.session.SensorSession;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One venue as its sensors see it: controller data from the current session's entry list, the race
- * status from race control, and the venue's recently seen laps. Updated by the {@link ControlFeed}
+ * status from race control, the venue's recently seen laps and its sensors' last clocks. Updated by the {@link ControlFeed}
  * thread, read by the connections' event loops; changes are pushed to the connected sensors' {@link
  * Listener}s once the feed has caught up with Kafka (so replaying history at startup does not flash
  * old statuses on the sensors).
@@ -33,6 +34,7 @@ public final class VenueState implements SensorSession.VenueView {
     private final String venueId;
     private final ControllerDataMapper controllerMapper;
     private final RecentLaps recentLaps;
+    private final SensorClocks sensorClocks;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
 
     private volatile ControllerData controllerData;
@@ -42,10 +44,12 @@ public final class VenueState implements SensorSession.VenueView {
     private Instant sessionUpdatedAt;
     private boolean live;
 
-    public VenueState(String venueId, ControllerDataMapper controllerMapper, RecentLaps recentLaps) {
+    public VenueState(String venueId, ControllerDataMapper controllerMapper, RecentLaps recentLaps,
+            SensorClocks sensorClocks) {
         this.venueId = Objects.requireNonNull(venueId, "venueId");
         this.controllerMapper = Objects.requireNonNull(controllerMapper, "controllerMapper");
         this.recentLaps = Objects.requireNonNull(recentLaps, "recentLaps");
+        this.sensorClocks = Objects.requireNonNull(sensorClocks, "sensorClocks");
         this.controllerData = controllerMapper.unassigned();
     }
 
@@ -66,6 +70,11 @@ public final class VenueState implements SensorSession.VenueView {
     @Override
     public RecentLaps recentLaps() {
         return recentLaps;
+    }
+
+    @Override
+    public SensorClocks sensorClocks() {
+        return sensorClocks;
     }
 
     public RaceStatus status() {

@@ -28,10 +28,10 @@ final class ServerHarness implements AutoCloseable {
 
     /**
      * Tests feed crossings faster than real time (seconds of racing in one burst), which a real sensor
-     * cannot do; a wide anchor tolerance keeps such a burst on its first anchor. Re-anchoring itself is
-     * covered by {@code SensorClockTest} and the integration test, which race in real time.
+     * cannot do; a wide anchor tolerance keeps such a burst on its first anchor. Tests that race in real
+     * time use the service's default tolerance ({@link Builder#realTime()}).
      */
-    static final SensorSession.Settings SESSION = new SensorSession.Settings(7, Duration.ofHours(1), Duration.ofMillis(250));
+    static final Duration BURST_TOLERANCE = Duration.ofHours(1);
 
     final RecordingSink sink = new RecordingSink();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -48,12 +48,12 @@ final class ServerHarness implements AutoCloseable {
         venues = new VenueDirectory(served, new ControllerDataMapper(6), Duration.ofMinutes(30));
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, Map.of("club-c", 0), "club-a", served,
                 SensorToken.of(Optional.ofNullable(b.token)), 4096, b.pingInterval, b.idleTimeout, b.maxConnections, 2,
-                SESSION);
+                b.session());
         Optional<BridgeSettings> bridge = Optional.ofNullable(b.upstream).map(uri -> new BridgeSettings(Map.of(), uri, 16,
                 () -> io.pitwall.ingest.core.backoff.ReconnectBackoff.exponential(Duration.ofMillis(50), Duration.ofMillis(200)),
                 Duration.ZERO, Duration.ZERO));
         server = new SmartraceServer(settings, new ConnectionServices(venues, sink, ingestMetrics, metrics, reads::attach,
-                SESSION, bridge, bridgeMetrics, null, StreamEpochs.systemClock(), Clock.systemUTC())).start();
+                b.session(), bridge, bridgeMetrics, null, StreamEpochs.systemClock(), Clock.systemUTC())).start();
     }
 
     static Builder builder() {
@@ -88,6 +88,7 @@ final class ServerHarness implements AutoCloseable {
         Duration pingInterval = Duration.ZERO;
         Duration idleTimeout = Duration.ZERO;
         int maxConnections = 64;
+        Duration anchorTolerance = BURST_TOLERANCE;
 
         Builder token(String value) {
             token = value;
@@ -108,6 +109,16 @@ final class ServerHarness implements AutoCloseable {
         Builder maxConnections(int value) {
             maxConnections = value;
             return this;
+        }
+
+        /** Crossings fed at their real times: the service's default anchor tolerance (500 ms). */
+        Builder realTime() {
+            anchorTolerance = Duration.ofMillis(500);
+            return this;
+        }
+
+        SensorSession.Settings session() {
+            return new SensorSession.Settings(7, anchorTolerance, Duration.ofMillis(250));
         }
 
         ServerHarness start() throws InterruptedException {

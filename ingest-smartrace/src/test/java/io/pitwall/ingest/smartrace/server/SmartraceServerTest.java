@@ -119,6 +119,62 @@ class SmartraceServerTest {
         }
     }
 
+    /**
+     * A Wi-Fi outage while cars race, in real time: the two laps made while the sensor is offline arrive
+     * over a second late, re-sent on reconnect, yet get their crossing times; every lap time spanning the
+     * outage is the sensor's own to the millisecond.
+     */
+    @Test
+    void lapsMadeWhileTheSensorIsDisconnectedKeepTheirExactTimes() throws Exception {
+        harness.close();
+        harness = ServerHarness.builder().realTime().start();
+        try (SmartraceSensor sensor = SmartraceSensor.builder(harness.uri("/")).reconnectDelay(Duration.ofMillis(1_200))
+                .build().start()) {
+            sensor.awaitConnections(1, WAIT);
+            Instant car1 = Instant.now();
+            sensor.lap(1, car1);
+            Thread.sleep(150);
+            Instant car2 = Instant.now();
+            sensor.lap(2, car2);
+            await().atMost(WAIT).until(() -> harness.sink.passings().size() == 2);
+
+            sensor.dropConnection();
+            await().atMost(WAIT).until(() -> !sensor.isConnected());
+            Thread.sleep(100);
+            Instant car1Offline = Instant.now();
+            sensor.lap(1, car1Offline);
+            Thread.sleep(300);
+            Instant car2Offline = Instant.now();
+            sensor.lap(2, car2Offline);
+            sensor.awaitConnections(2, WAIT);
+            await().atMost(WAIT).until(() -> harness.sink.passings().size() == 4);
+            Instant car1Live = Instant.now();
+            sensor.lap(1, car1Live);
+            await().atMost(WAIT).until(() -> harness.sink.passings().size() == 5);
+
+            List<Passing> p = harness.sink.passings();
+            assertThat(sensor.sent()).filteredOn(f -> f.resent()).as("re-sent on reconnect").hasSize(2);
+            assertThat(p).extracting(Passing::getTransponder).containsExactly("1", "2", "1", "2", "1");
+            assertThat(p.subList(2, 5)).extracting(Passing::getSequence).as("a new stream").containsExactly(1L, 2L, 3L);
+            assertThat(p.get(2).getStreamEpoch()).isGreaterThan(p.get(0).getStreamEpoch());
+            assertThat(lapMillis(p.get(0), p.get(2))).as("car 1's lap spanning the outage")
+                    .isEqualTo(sensor.counterAt(car1Offline) - sensor.counterAt(car1));
+            assertThat(lapMillis(p.get(1), p.get(3))).as("car 2's lap spanning the outage")
+                    .isEqualTo(sensor.counterAt(car2Offline) - sensor.counterAt(car2));
+            assertThat(lapMillis(p.get(2), p.get(4))).as("car 1's next lap")
+                    .isEqualTo(sensor.counterAt(car1Live) - sensor.counterAt(car1Offline));
+            // re-sent over a second after the crossing: anchoring to its arrival put it (and the laps after) that late
+            assertThat(Duration.between(car1Offline, p.get(2).getPassingTime()).abs())
+                    .as("the lap made offline at its crossing time").isLessThan(Duration.ofMillis(500));
+            assertThat(harness.sink.statuses()).filteredOn(s -> s.getKind() == DecoderStatusKind.CLOCK_OFFSET)
+                    .extracting(s -> s.getAttributes().get("carriedOver")).containsExactly("false", "true");
+        }
+    }
+
+    private static long lapMillis(Passing from, Passing to) {
+        return Duration.between(from.getPassingTime(), to.getPassingTime()).toMillis();
+    }
+
     @Test
     void garbageIsCountedAndTheConnectionStaysUp() throws Exception {
         try (SmartraceSensor sensor = SmartraceSensor.builder(harness.uri("/")).build().start()) {

@@ -33,6 +33,7 @@ class SensorSessionTest {
 
     final ControllerData controllers = new ControllerData(Map.of("1", new ControllerInfo("black", "white", "Nic", "BMW M4")));
     final RecentLaps recent = new RecentLaps(Duration.ofMinutes(30), 100);
+    final SensorClocks clocks = new SensorClocks(Duration.ofMinutes(30), 100);
     List<ServerMessage> status = List.of();
     final SensorSession.VenueView venue = new SensorSession.VenueView() {
         @Override
@@ -49,11 +50,20 @@ class SensorSessionTest {
         public RecentLaps recentLaps() {
             return recent;
         }
+
+        @Override
+        public SensorClocks sensorClocks() {
+            return clocks;
+        }
     };
     final AtomicBoolean local = new AtomicBoolean(true);
 
     SensorSession session() {
-        return new SensorSession(venue, SETTINGS, local::get);
+        return session("10.0.0.7");
+    }
+
+    SensorSession session(String sensorAddress) {
+        return new SensorSession(venue, SETTINGS, sensorAddress, local::get);
     }
 
     @Test
@@ -128,6 +138,42 @@ class SensorSessionTest {
             assertThat(c.sequence()).as("duplicates take no sequence").isEqualTo(1);
             assertThat(c.timeMillis() - lapTwo.timeMillis()).as("lap time across the reconnect").isEqualTo(5_000);
         });
+    }
+
+    @Test
+    void aLapMadeWhileDisconnectedGetsItsExactTime() {
+        SensorSession first = session();
+        Crossing car1 = crossings(first.onMessage(new AnalogLap(1, 100_000), T0)).get(0);
+        Crossing car2 = crossings(first.onMessage(new AnalogLap(2, 100_450), T0.plusMillis(470))).get(0);
+
+        // Wi-Fi gone from T0 + 1 s: car 2 crosses at counter 105 900, car 1 at 106 300; on reconnect at T0 + 7 s
+        // the sensor re-sends both, nobody having seen them
+        SensorSession second = session();
+        Instant reconnect = T0.plusMillis(7_000);
+        List<SessionOutput> resent = new ArrayList<>(second.onMessage(new AnalogLap(2, 105_900), reconnect));
+        resent.addAll(second.onMessage(new AnalogLap(1, 106_300), reconnect.plusMillis(2)));
+        List<Crossing> out = crossings(resent);
+
+        assertThat(out).extracting(Crossing::sequence).as("a new stream, numbered from 1").containsExactly(1L, 2L);
+        assertThat(out.get(0).timeMillis() - car2.timeMillis()).as("car 2's lap spanning the outage").isEqualTo(5_450);
+        assertThat(out.get(1).timeMillis() - car1.timeMillis()).as("car 1's lap spanning the outage").isEqualTo(6_300);
+        assertThat(out.get(0).timeMillis()).isEqualTo(T0.plusMillis(5_900).toEpochMilli());
+        assertThat(resent).filteredOn(o -> o instanceof ClockChanged).singleElement()
+                .satisfies(o -> assertThat(((ClockChanged) o).reading().carriedOver()).isTrue());
+        // and the re-sends of these re-sends, after another reconnect, are still recognised
+        SensorSession third = session();
+        assertThat(third.onMessage(new AnalogLap(1, 106_300), T0.plusMillis(9_000)))
+                .containsExactly(new Duplicate(new RecentLaps.Key(Line.FINISH, 1, 106_300)));
+    }
+
+    @Test
+    void aSensorAtAnotherAddressDoesNotContinueTheClock() {
+        session("10.0.0.7").onMessage(new AnalogLap(1, 100_000), T0);
+
+        List<Crossing> other = crossings(session("10.0.0.8").onMessage(new AnalogLap(1, 101_000), T0.plusMillis(3_000)));
+
+        assertThat(other).singleElement().satisfies(c -> assertThat(c.timeMillis())
+                .as("anchored to its own arrival").isEqualTo(T0.plusMillis(3_000).toEpochMilli()));
     }
 
     @Test

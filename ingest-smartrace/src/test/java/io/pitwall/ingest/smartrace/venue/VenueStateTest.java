@@ -16,6 +16,7 @@ import io.pitwall.ingest.smartrace.codec.ServerMessage.VscStatusUpdate;
 import io.pitwall.ingest.smartrace.codec.VscStatus;
 import io.pitwall.ingest.smartrace.mapping.ControllerDataMapper;
 import io.pitwall.ingest.smartrace.session.RecentLaps;
+import io.pitwall.ingest.smartrace.session.SensorClocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ class VenueStateTest {
 
     static final Instant T0 = Instant.parse("2024-08-04T10:00:00Z");
 
-    final VenueState venue = new VenueState("club-a", new ControllerDataMapper(6), new RecentLaps(Duration.ofMinutes(1), 10));
+    final VenueState venue = new VenueState("club-a", new ControllerDataMapper(6), new RecentLaps(Duration.ofMinutes(1), 10),
+            new SensorClocks(Duration.ofMinutes(1), 10));
     final List<ServerMessage> pushed = new ArrayList<>();
 
     VenueStateTest() {
