@@ -1,12 +1,17 @@
 package io.pitwall.launcher;
 
 import io.pitwall.launcher.results.KafkaArchive;
+import io.pitwall.launcher.results.RecordedSession;
 import io.pitwall.launcher.results.ResultsException;
 import io.pitwall.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** What {@code results} and {@code export} share: endpoints, a {@link KafkaArchive}, errors and exit status. */
 final class ArchiveAccess {
@@ -18,6 +23,34 @@ final class ArchiveAccess {
 
     interface Work {
         int run(KafkaArchive archive) throws IOException;
+    }
+
+    /** What a command does with the session it asked for; returns the exit status. */
+    interface SessionWork {
+        int run(KafkaArchive archive, RecordedSession recorded) throws IOException;
+    }
+
+    /** The options that pick a recorded session and say where to read it: VENUE, --session, --timeout, endpoints. */
+    static final class SessionSource {
+
+        @Parameters(index = "0", paramLabel = "VENUE", description = "The venue id.")
+        String venue;
+
+        @Option(names = "--session", paramLabel = "ID",
+                description = "The session. Default: the venue's current (latest) session in timing.sessions.")
+        String sessionId;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+                description = "How long Kafka may take to answer. Default: ${DEFAULT-VALUE}.")
+        int timeoutSeconds;
+
+        @Mixin
+        EndpointOptions endpoints;
+
+        /** Reads the session from Kafka and hands it to {@code work}; errors become messages and exit statuses. */
+        int read(PrintWriter err, SessionWork work) throws IOException {
+            return run(endpoints, timeoutSeconds, err, archive -> work.run(archive, archive.session(venue, sessionId)));
+        }
     }
 
     private ArchiveAccess() {
@@ -58,6 +91,10 @@ final class ArchiveAccess {
      * Reports the cross-checks: {@link #DIFFERENCES} when there are any, except for a live session, whose published
      * results may lag the inputs read a moment later (then the differences are a note).
      */
+    static int checked(List<String> differences, boolean stateCompared, RecordedSession recorded, PrintWriter err) {
+        return checked(differences, stateCompared, recorded.live(Instant.now(), LIVE_QUIET), err);
+    }
+
     static int checked(List<String> differences, boolean stateCompared, boolean live, PrintWriter err) {
         if (!stateCompared) {
             err.println("note: no published Timing71 state of this session is left in timing71.states to compare with");

@@ -1,6 +1,9 @@
 package io.pitwall.launcher;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,10 @@ final class OutputTarget {
         void write(Writer out) throws IOException;
     }
 
+    interface BinaryContent<T> {
+        T write(OutputStream out) throws IOException;
+    }
+
     private OutputTarget() {
     }
 
@@ -24,13 +31,26 @@ final class OutputTarget {
             stdout.flush();
             return;
         }
+        toFile(file, stream -> {
+            // a reporting encoder, as Files.newBufferedWriter has: a malformed string fails instead of writing "?"
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8.newEncoder()))) {
+                content.write(out);
+            }
+            return null;
+        });
+    }
+
+    /** Writes {@code file} completely or not at all; returns what {@code content} returned. */
+    static <T> T toFile(Path file, BinaryContent<T> content) throws IOException {
         Path partial = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
-        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            content.write(out);
+        T result;
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            result = content.write(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        return result;
     }
 }

@@ -1,6 +1,5 @@
 package io.pitwall.launcher;
 
-import io.pitwall.launcher.results.RecordedSession;
 import io.pitwall.launcher.results.ResultsCsv;
 import io.pitwall.launcher.results.ResultsJson;
 import io.pitwall.launcher.results.SessionResults;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code pitwall results VENUE}: the classification and every lap of a session, rebuilt from Kafka, as CSV or JSON
@@ -33,13 +31,6 @@ import picocli.CommandLine.Parameters;
                 ""})
 final class ResultsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "VENUE", description = "The venue id.")
-    String venue;
-
-    @Option(names = "--session", paramLabel = "ID",
-            description = "The session. Default: the venue's current (latest) session in timing.sessions.")
-    String sessionId;
-
     @Option(names = "--format", required = true, paramLabel = "csv|json", description = "csv or json.")
     String format;
 
@@ -51,12 +42,8 @@ final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-            description = "How long Kafka may take to answer. Default: ${DEFAULT-VALUE}.")
-    int timeoutSeconds;
-
     @Mixin
-    EndpointOptions endpoints;
+    ArchiveAccess.SessionSource source;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -77,8 +64,7 @@ final class ResultsCommand implements Callable<Integer> {
                     "Invalid value for option '--what': '" + what + "' (expected classification, laps or both)");
         }
         PrintWriter err = spec.commandLine().getErr();
-        return ArchiveAccess.run(endpoints, timeoutSeconds, err, archive -> {
-            RecordedSession recorded = archive.session(venue, sessionId);
+        return source.read(err, (archive, recorded) -> {
             SessionResults results = SessionResults.of(recorded);
             OutputTarget.write(output, spec.commandLine().getOut(), writer -> {
                 if (csv) {
@@ -87,11 +73,10 @@ final class ResultsCommand implements Callable<Integer> {
                     ResultsJson.write(results, writer);
                 }
             });
-            err.printf("%s / %s (%s): %d cars classified, %d laps%s%n", venue, recorded.sessionId(),
+            err.printf("%s / %s (%s): %d cars classified, %d laps%s%n", source.venue, recorded.sessionId(),
                     recorded.config().getName(), results.classification().size(), results.laps().size(),
                     output == null ? "" : ", written to " + output);
-            return ArchiveAccess.checked(results.differences(), results.stateChecked(),
-                    recorded.live(java.time.Instant.now(), ArchiveAccess.LIVE_QUIET), err);
+            return ArchiveAccess.checked(results.differences(), results.stateChecked(), recorded, err);
         });
     }
 }

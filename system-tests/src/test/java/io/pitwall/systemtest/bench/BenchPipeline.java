@@ -1,5 +1,7 @@
 package io.pitwall.systemtest.bench;
 
+import io.pitwall.systemtest.harness.ChronoFlyHardware;
+import io.pitwall.systemtest.harness.ChronoTrackHardware;
 import io.pitwall.systemtest.harness.HardwareRace.Hardware;
 import io.pitwall.systemtest.harness.LapSnapperHardware;
 import io.pitwall.systemtest.harness.PipelineCluster;
@@ -7,6 +9,7 @@ import io.pitwall.systemtest.harness.RaceControl;
 import io.pitwall.systemtest.harness.Replay;
 import io.pitwall.systemtest.harness.ServiceProcess;
 import io.pitwall.systemtest.harness.Services;
+import io.pitwall.systemtest.harness.SmartraceHardware;
 import io.pitwall.systemtest.harness.TimingHardware;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,14 +39,14 @@ final class BenchPipeline implements AutoCloseable {
     final List<TimingHardware> hardware = new ArrayList<>();
     final RaceControl raceControl;
 
-    private BenchPipeline(Path dir, int venues, Map<String, String> processorOptions) {
+    private BenchPipeline(Path dir, int venues, Map<String, String> processorOptions, BenchMain.JvmOptions jvm) {
         long started = System.nanoTime();
-        cluster = PipelineCluster.start(dir);
+        cluster = PipelineCluster.start(dir, jvm.broker());
         services = new Services(cluster);
-        ServiceProcess lapProcessor = services.lapProcessor("lap-processor", APPLICATION_ID);
+        ServiceProcess lapProcessor = services.lapProcessor("lap-processor", APPLICATION_ID).jvmOptions(jvm.services());
         processorOptions.forEach(lapProcessor::option);
         processor = lapProcessor.startAsync();
-        publisher = services.statePublisher("state-publisher").startAsync();
+        publisher = services.statePublisher("state-publisher").jvmOptions(jvm.services()).startAsync();
 
         List<Integer> lapSnapper = venuesOf(venues, Hardware.LAPSNAPPER);
         List<Integer> ctp01 = venuesOf(venues, Hardware.CTP01);
@@ -59,6 +62,7 @@ final class BenchPipeline implements AutoCloseable {
             int first = lapSnapper.get(0);
             ingests.add(services.lapSnapperIngest("ingest-lapsnapper", VenuePlan.venueId(first),
                             ((LapSnapperHardware) byVenue[first]).port(), LapSnapperHardware.PASSWORD, LapSnapperHardware.PIN)
+                    .jvmOptions(jvm.services())
                     .option("lapsnapper.servers", lapSnapper.stream()
                             .map(v -> VenuePlan.venueId(v) + "@127.0.0.1:" + ((LapSnapperHardware) byVenue[v]).port())
                             .collect(Collectors.joining(",")))
@@ -66,23 +70,24 @@ final class BenchPipeline implements AutoCloseable {
         }
         int ctp01Port = Services.freePort();
         if (!ctp01.isEmpty()) {
-            ServiceProcess ingest = services.ctp01Ingest("ingest-ctp01", VenuePlan.venueId(ctp01.get(0)), ctp01Port,
-                    Ctp01VenueBox.user(VenuePlan.venueId(ctp01.get(0))), Ctp01VenueBox.PASSWORD);
-            ingest.option("ctp01.venues", ctp01.stream().map(VenuePlan::venueId).collect(Collectors.joining(",")));
+            String firstVenue = VenuePlan.venueId(ctp01.get(0));
+            ServiceProcess ingest = services.ctp01Ingest("ingest-ctp01", firstVenue, ctp01Port,
+                    ChronoTrackHardware.userOf(firstVenue), ChronoTrackHardware.PASSWORD);
+            ingest.jvmOptions(jvm.services()).option("ctp01.venues", ctp01.stream().map(VenuePlan::venueId).collect(Collectors.joining(",")));
             for (int v : ctp01) {
                 String venue = VenuePlan.venueId(v);
                 ingest.option("ctp01.venue." + venue + ".authentication", "hmac-sha1")
-                        .option("ctp01.venue." + venue + ".password." + Ctp01VenueBox.user(venue), Ctp01VenueBox.PASSWORD);
+                        .option("ctp01.venue." + venue + ".password." + ChronoTrackHardware.userOf(venue),
+                                ChronoTrackHardware.PASSWORD);
             }
             ingests.add(ingest.startAsync());
         }
         int chronoCloudPort = Services.freePort();
         if (!chronoFly.isEmpty()) {
             ingests.add(services.chronoCloudIngest("ingest-chronocloud", chronoCloudPort, chronoFly.stream()
-                    .flatMap(v -> java.util.stream.Stream.of(
-                            ChronoFlyVenueStations.finishStation(v) + "=" + VenuePlan.venueId(v),
-                            ChronoFlyVenueStations.sectorStation(v) + "=" + VenuePlan.venueId(v)))
+                    .map(v -> ChronoFlyHardware.stationsOption(v, VenuePlan.venueId(v)))
                     .collect(Collectors.joining(",")))
+                    .jvmOptions(jvm.services())
                     // every simulated station connects from 127.0.0.1, as stations behind one NAT would
                     .option("chronocloud.max.connections.per.address", Integer.toString(2 * chronoFly.size() + 8))
                     .startAsync());
@@ -90,6 +95,7 @@ final class BenchPipeline implements AutoCloseable {
         int smartracePort = Services.freePort();
         if (!smartrace.isEmpty()) {
             ingests.add(services.smartraceIngest("ingest-smartrace", SMARTRACE_ROOT_VENUE, smartracePort)
+                    .jvmOptions(jvm.services())
                     .option("smartrace.venues", smartrace.stream().map(VenuePlan::venueId)
                             .collect(Collectors.joining(",")))
                     .startAsync());
@@ -98,13 +104,14 @@ final class BenchPipeline implements AutoCloseable {
             service.awaitReady(Duration.ofMinutes(3));
         }
         for (int v : ctp01) {
-            byVenue[v] = new Ctp01VenueBox(VenuePlan.venueId(v), ctp01Port, Instant.now());
+            String venue = VenuePlan.venueId(v);
+            byVenue[v] = new ChronoTrackHardware(venue, ctp01Port, Instant.now(), ChronoTrackHardware.userOf(venue));
         }
         for (int v : chronoFly) {
-            byVenue[v] = new ChronoFlyVenueStations(chronoCloudPort, v);
+            byVenue[v] = ChronoFlyHardware.ofVenue(chronoCloudPort, v, "benchmark");
         }
         for (int v : smartrace) {
-            byVenue[v] = new SmartraceVenueSensor(smartracePort, VenuePlan.venueId(v));
+            byVenue[v] = SmartraceHardware.ofVenue(smartracePort, VenuePlan.venueId(v));
         }
         hardware.addAll(List.of(byVenue));
         for (int v = 0; v < venues; v++) {
@@ -116,8 +123,8 @@ final class BenchPipeline implements AutoCloseable {
                 ctp01.size(), chronoFly.size(), smartrace.size(), services().size(), cluster.bootstrapServers());
     }
 
-    static BenchPipeline start(Path dir, int venues, Map<String, String> processorOptions) {
-        return new BenchPipeline(dir, venues, processorOptions);
+    static BenchPipeline start(Path dir, int venues, Map<String, String> processorOptions, BenchMain.JvmOptions jvm) {
+        return new BenchPipeline(dir, venues, processorOptions, jvm);
     }
 
     private static List<Integer> venuesOf(int venues, Hardware protocol) {

@@ -1,5 +1,6 @@
 package io.pitwall.systemtest.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
  * Sector, pit-lane and ghost reads are load but not sampled: a state shows them only as cell values that a later
  * lap may repeat, while the lap count of a car only ever grows when reads arrive in time order.
  *
- * <p>Thread-safe: the pacer registers passings, the state client resolves them.
+ * <p>Thread-safe: the pacer registers passings, the state client resolves them ({@link #shown} is a
+ * {@code T71Client.StateListener}).
  */
 final class LapMatcher {
 
@@ -39,6 +41,36 @@ final class LapMatcher {
         if (before == null) {
             pending++;
         }
+    }
+
+    /**
+     * A Timing71 state arrived at {@code arrivalNanos}; its lap counts are read with the manifest's {@code Num} and
+     * {@code Laps} columns. A state before any manifest shows nothing the matcher can read.
+     */
+    void shown(JsonNode manifest, JsonNode state, long arrivalNanos) {
+        if (manifest == null) {
+            return;
+        }
+        int numberColumn = -1;
+        int lapsColumn = -1;
+        JsonNode colSpec = manifest.path("colSpec");
+        for (int i = 0; i < colSpec.size(); i++) {
+            switch (colSpec.get(i).path(0).asText()) {
+                case "Num" -> numberColumn = i;
+                case "Laps" -> lapsColumn = i;
+                default -> {
+                }
+            }
+        }
+        if (lapsColumn < 0) {
+            return;
+        }
+        Map<String, Integer> laps = new HashMap<>();
+        for (JsonNode car : state.path("cars")) {
+            JsonNode cell = car.path(lapsColumn);
+            laps.put(car.path(numberColumn).asText(), (cell.isArray() ? cell.path(0) : cell).asInt());
+        }
+        state(laps, arrivalNanos);
     }
 
     /** A state arrived at {@code arrivalNanos} showing these lap counts (car number → Laps). */

@@ -1,8 +1,10 @@
 package io.pitwall.systemtest.bench;
 
+import static io.pitwall.systemtest.harness.Replay.sleep;
+
 import io.pitwall.systemtest.harness.HardwareRace;
 import io.pitwall.systemtest.harness.HardwareRace.Hardware;
-import java.net.http.HttpClient;
+import io.pitwall.systemtest.harness.T71Client;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,11 +67,10 @@ final class LoadRun {
             }));
             pipeline.raceControl.run(race.sessionConfig(), race.controls());
         }
-        HttpClient http = HttpClient.newHttpClient();
-        List<StateWatcher> watchers = new ArrayList<>();
+        List<T71Client> watchers = new ArrayList<>();
         try {
             for (int v = 0; v < plan.races.size(); v++) {
-                watchers.add(follow(http, pipeline, plan.races.get(v).serviceUuid(), matchers.get(v)));
+                watchers.add(follow(pipeline, plan.races.get(v).serviceUuid(), matchers.get(v)));
             }
             awaitManifests(watchers);
             Pacer pacer = new Pacer(plan, pipeline.hardware, matchers);
@@ -118,11 +119,11 @@ final class LoadRun {
             double achieved = sentMeasured / ((cpuTo.nanos() - (cpuFrom == null ? anchorNanos : cpuFrom.nanos())) / 1e9);
             String table = stats.table(cpuFrom == null ? cpuTo : cpuFrom, cpuTo);
             int neverShown = drain(matchers, Duration.ofSeconds(20));
-            long states = watchers.stream().mapToLong(StateWatcher::states).sum();
+            long states = watchers.stream().mapToLong(T71Client::stateCount).sum();
             return new Result(settings, achieved, samples, byProtocol, warmEnd, end, pacer.sampled(), neverShown,
                     maxLate, lags, table, states, publisherView(pipeline));
         } finally {
-            watchers.forEach(StateWatcher::close);
+            watchers.forEach(T71Client::close);
         }
     }
 
@@ -145,8 +146,11 @@ final class LoadRun {
         return seconds.map(s -> String.format("%.1f", s * 1000)).orElse("?");
     }
 
-    /** Connects a viewer once the publisher knows the service (it answers 404 before the first manifest). */
-    private static StateWatcher follow(HttpClient http, BenchPipeline pipeline, String uuid, LapMatcher matcher) {
+    /**
+     * Connects a viewer once the publisher knows the service (it answers 404 before the first manifest); it keeps
+     * only the last state, each state goes to {@code matcher}.
+     */
+    private static T71Client follow(BenchPipeline pipeline, String uuid, LapMatcher matcher) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (pipeline.publisher.get("/api/services/" + uuid + "/manifest").status() != 200) {
             if (System.nanoTime() > deadline) {
@@ -155,12 +159,12 @@ final class LoadRun {
             }
             sleep(Duration.ofMillis(200));
         }
-        return new StateWatcher(http, pipeline.publisher.httpPort(), uuid, matcher);
+        return T71Client.follow(pipeline.publisher.httpPort(), uuid, 1, matcher::shown);
     }
 
-    private static void awaitManifests(List<StateWatcher> watchers) {
+    private static void awaitManifests(List<T71Client> watchers) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!watchers.stream().allMatch(StateWatcher::hasManifest)) {
+        while (!watchers.stream().allMatch(w -> w.manifest() != null)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not every viewer received its manifest within 30 s");
             }
@@ -175,15 +179,6 @@ final class LoadRun {
             sleep(Duration.ofMillis(200));
         }
         return matchers.stream().mapToInt(LapMatcher::pending).sum();
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** The summary lines of a run. */

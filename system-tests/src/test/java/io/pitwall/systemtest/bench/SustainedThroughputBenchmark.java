@@ -1,8 +1,5 @@
 package io.pitwall.systemtest.bench;
 
-import io.pitwall.schemas.AvroTrust;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +27,8 @@ import java.util.List;
  *     io.pitwall.systemtest.bench.SustainedThroughputBenchmark --rates=500,1000,1500,2000,3000 --duration-s=300
  * </pre>
  * Options: {@code --rates --duration-s --window-s --warmup-s --venues --cars --lead-s --stagger-s --progress-s
- * --commit-interval --max-states-per-second --dir}.
+ * --commit-interval --max-states-per-second --service-jvm-options --broker-jvm-options --dir} (the common ones:
+ * {@link BenchMain}).
  */
 public final class SustainedThroughputBenchmark {
 
@@ -38,62 +36,44 @@ public final class SustainedThroughputBenchmark {
     }
 
     public static void main(String[] args) {
-        // the simulators' and clients' threads would keep the JVM (and, through it, the services) alive after a failure
-        try {
-            run(args);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
-    }
-
-    private static void run(String[] args) throws Exception {
-        AvroTrust.trustPitwallPackages();
-        BenchOptions options = new BenchOptions(args);
-        double[] rates = Arrays.stream(options.string("rates", "500,1000,1500,2000,3000").split(","))
-                .mapToDouble(Double::parseDouble).toArray();
-        int venues = options.integer("venues", 50);
-        int cars = options.integer("cars", 30);
-        Duration duration = Duration.ofSeconds(options.integer("duration-s", 300));
-        Duration window = Duration.ofSeconds(options.integer("window-s", 60));
-        Duration warmup = Duration.ofSeconds(options.integer("warmup-s", 20));
-        Duration lead = Duration.ofSeconds(options.integer("lead-s", 20));
-        Duration stagger = Duration.ofSeconds(options.integer("stagger-s", 5));
-        Duration progress = Duration.ofSeconds(options.integer("progress-s", 10));
-        var processor = EndToEndLatencyBenchmark.processorOptions(options);
-        Path dir = Path.of(options.string("dir", Files.createTempDirectory("pitwall-throughput-bench").toString()));
-        options.rejectUnknown();
-        if (window.compareTo(duration.dividedBy(2)) > 0) {
-            throw new IllegalArgumentException("--window-s must be at most half of --duration-s");
-        }
-        System.out.printf("sustained throughput benchmark, load average %s, options %s%n", ProcessStats.loadAverage(),
-                options.describe());
-        List<String> verdicts = new ArrayList<>();
-        LoadRun.Result best = null;
-        try (BenchPipeline pipeline = BenchPipeline.start(dir, venues, processor);
-             ProcessorLag lag = new ProcessorLag(pipeline.cluster.bootstrapServers(), BenchPipeline.APPLICATION_ID)) {
-            ProcessStats stats = new ProcessStats(pipeline.services());
-            for (int step = 0; step < rates.length; step++) {
-                LoadRun.Result result = LoadRun.run(pipeline, stats, lag, new LoadRun.Settings(venues, cars, rates[step],
-                        warmup, duration, lead, stagger, progress, "ramp" + step));
-                Verdict verdict = Verdict.of(result, window);
-                System.out.println();
-                System.out.print(LoadRun.describe(result));
-                System.out.printf("  %s%n  load average %s%n%n", verdict, ProcessStats.loadAverage());
-                verdicts.add(String.format("%,.0f passings/s: %s", rates[step], verdict));
-                if (!verdict.holds()) {
-                    break;
-                }
-                best = result;
+        BenchMain.main(args, "sustained throughput benchmark", "pitwall-throughput-bench", (options, venues) -> {
+            double[] rates = Arrays.stream(options.string("rates", "500,1000,1500,2000,3000").split(","))
+                    .mapToDouble(Double::parseDouble).toArray();
+            int cars = options.integer("cars", 30);
+            Duration duration = Duration.ofSeconds(options.integer("duration-s", 300));
+            Duration window = Duration.ofSeconds(options.integer("window-s", 60));
+            Duration warmup = Duration.ofSeconds(options.integer("warmup-s", 20));
+            Duration lead = Duration.ofSeconds(options.integer("lead-s", 20));
+            Duration stagger = Duration.ofSeconds(options.integer("stagger-s", 5));
+            Duration progress = Duration.ofSeconds(options.integer("progress-s", 10));
+            if (window.compareTo(duration.dividedBy(2)) > 0) {
+                throw new IllegalArgumentException("--window-s must be at most half of --duration-s");
             }
-        }
-        System.out.println("SUSTAINED THROUGHPUT");
-        verdicts.forEach(v -> System.out.println("  " + v));
-        System.out.println(best == null ? "  no rate held"
-                : String.format("  highest rate held for %d s: %,.0f passings/s over %d venues", duration.toSeconds(),
-                        best.settings().rate(), venues));
-        System.out.printf("  load average at the end %s, options %s%n", ProcessStats.loadAverage(), options.describe());
+            return (pipeline, stats, lag) -> {
+                List<String> verdicts = new ArrayList<>();
+                LoadRun.Result best = null;
+                for (int step = 0; step < rates.length; step++) {
+                    LoadRun.Result result = LoadRun.run(pipeline, stats, lag, new LoadRun.Settings(venues, cars,
+                            rates[step], warmup, duration, lead, stagger, progress, "ramp" + step));
+                    Verdict verdict = Verdict.of(result, window);
+                    System.out.println();
+                    System.out.print(LoadRun.describe(result));
+                    System.out.printf("  %s%n  load average %s%n%n", verdict, ProcessStats.loadAverage());
+                    verdicts.add(String.format("%,.0f passings/s: %s", rates[step], verdict));
+                    if (!verdict.holds()) {
+                        break;
+                    }
+                    best = result;
+                }
+                System.out.println("SUSTAINED THROUGHPUT");
+                verdicts.forEach(v -> System.out.println("  " + v));
+                System.out.println(best == null ? "  no rate held"
+                        : String.format("  highest rate held for %d s: %,.0f passings/s over %d venues",
+                                duration.toSeconds(), best.settings().rate(), venues));
+                System.out.printf("  load average at the end %s, options %s%n", ProcessStats.loadAverage(),
+                        options.describe());
+            };
+        });
     }
 
     /** Whether a run held its rate, and the figures that say so. */

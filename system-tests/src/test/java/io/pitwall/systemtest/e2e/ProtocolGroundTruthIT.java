@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -161,7 +160,7 @@ class ProtocolGroundTruthIT {
      * A slot-car race 25 times faster than the generator's (3.7-4.3 s laps), in real time because the ingest
      * anchors the sensor's counter to its own clock; the sensor's Wi-Fi drops twice and it re-sends its last laps.
      * No crossing happens while it is disconnected, so the re-sent laps are known and the anchor is taken over:
-     * this proves that path; laps made during an outage are the next (disabled) test.
+     * this proves that path; laps made during an outage are the next test.
      */
     @Test
     void smartraceRaceEndsInTheGroundTruth() {
@@ -198,10 +197,6 @@ class ProtocolGroundTruthIT {
      * sensor's own — also for the laps spanning the outage.
      */
     @Test
-    @Disabled("bug: ingest-smartrace anchors a new connection to the arrival of its first lap when that lap is a "
-            + "re-send it never saw (made during the outage): the new connection's times are late by that lap's "
-            + "delay, kept when under smartrace.anchor.tolerance (500 ms). Seen: every car's lap spanning the first "
-            + "outage +458 ms, the second -407 ms, one re-sent lap +1011 ms, a false session best; see README")
     void smartraceLapTimesStayExactWhenCarsCrossDuringAWifiOutage() {
         Instant start = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
         RaceScenario scenario = new RaceScenario(905, "e2e-smartrace-outage", "race-905", SessionType.RACE, 6, 1, 1,

@@ -59,16 +59,14 @@ class BrokerKillIT {
             List<ServiceProcess> ingests = List.of(
                     services.lapSnapperIngest("ingest-lapsnapper", lapSnapper.venueId(), server.port(),
                             LapSnapperHardware.PASSWORD, LapSnapperHardware.PIN).startAsync(),
-                    services.ctp01Ingest("ingest-ctp01", ctp01.venueId(), ctpPort, ChronoTrackHardware.USER,
-                            ChronoTrackHardware.PASSWORD).startAsync(),
+                    services.ctp01Ingest("ingest-ctp01", ctp01.venueId(), ctpPort).startAsync(),
                     services.chronoCloudIngest("ingest-chronocloud", cloudPort,
                             ChronoFlyHardware.stationsOption(chronoFly.venueId())).startAsync());
             for (ServiceProcess service : List.of(processor, publisher, ingests.get(0), ingests.get(1), ingests.get(2))) {
                 service.awaitReady(Duration.ofSeconds(180));
             }
             races.forEach(race -> raceControl.run(race.sessionConfig(), race.controls()));
-            try (ChronoTrackHardware box = new ChronoTrackHardware(ctp01.venueId(), ctpPort,
-                         ctp01.timeline().scenario().start());
+            try (ChronoTrackHardware box = ChronoTrackHardware.forRace(ctp01, ctpPort);
                  ChronoFlyHardware stations = new ChronoFlyHardware(cloudPort, "Round 1", 0.0, 913);
                  LapsReader laps = new LapsReader(cluster);
                  T71Client viewer1 = T71Client.follow(publisher, lapSnapper.serviceUuid());
@@ -90,7 +88,7 @@ class BrokerKillIT {
                         .forEach(read -> sentDuringOutage.add(read.transponder() + "@" + HardwareRace.instant(read.timeMicros())));
                 replay(hardware, 0.4, 0.7);
                 // several of the stations' 1 s cycles, each re-sending what is unconfirmed: none may be confirmed
-                sleep(Duration.ofSeconds(4));
+                Replay.sleep(Duration.ofSeconds(4));
                 Set<String> unconfirmed = new HashSet<>();
                 for (SentPassing passing : stations.finishStation().unconfirmed()) {
                     unconfirmed.add(passing.transponder() + "@" + passing.time());
@@ -132,15 +130,6 @@ class BrokerKillIT {
                 assertThat(stations.allConfirmed()).as("every ChronoFly passing confirmed after the restart").isTrue();
                 assertThat(ingests).allMatch(ServiceProcess::isAlive, "every ingest survived the outage");
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -19,7 +19,7 @@ import io.pitwall.systemtest.harness.PassingsReader;
 import io.pitwall.systemtest.harness.Replay;
 import io.pitwall.systemtest.harness.ServiceProcess;
 import io.pitwall.systemtest.harness.Services;
-import io.pitwall.systemtest.harness.SharedPipeline;
+import io.pitwall.systemtest.harness.SharedPipelineTest;
 import io.pitwall.systemtest.harness.SmartraceHardware;
 import io.pitwall.systemtest.harness.T71Client;
 import java.time.Duration;
@@ -30,10 +30,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,18 +49,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 @Tag("full-faults")
-@ExtendWith(SharedPipeline.Resolver.class)
-class IngestKillIT {
+class IngestKillIT extends SharedPipelineTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestKillIT.class);
     private static final Duration CONVERGE = Duration.ofSeconds(120);
-
-    static SharedPipeline pipeline;
-
-    @BeforeAll
-    static void usePipeline(SharedPipeline shared) {
-        pipeline = shared;
-    }
 
     @Test
     void ctp01ResumesFromItsDurableSequenceAfterASigkill() {
@@ -70,9 +60,8 @@ class IngestKillIT {
                 LapProcessorFaultsIT.scenario(941, "kill-ingest-ctp01").withSectors(3, true));
         int port = Services.freePort();
         pipeline.raceControl().run(race.sessionConfig(), race.controls());
-        try (ServiceProcess ingest = pipeline.services().ctp01Ingest("kill-ingest-ctp01", race.venueId(), port,
-                ChronoTrackHardware.USER, ChronoTrackHardware.PASSWORD).start();
-             ChronoTrackHardware box = new ChronoTrackHardware(race.venueId(), port, race.timeline().scenario().start());
+        try (ServiceProcess ingest = pipeline.services().ctp01Ingest("kill-ingest-ctp01", race.venueId(), port).start();
+             ChronoTrackHardware box = ChronoTrackHardware.forRace(race, port);
              LapsReader laps = new LapsReader(pipeline.cluster());
              T71Client viewer = T71Client.follow(pipeline.publisher(), race.serviceUuid())) {
             Replay.awaitReady(box, Duration.ofSeconds(30), "ChronoTrack client");
@@ -175,7 +164,7 @@ class IngestKillIT {
                             .filter(id -> !lost.contains((int) id - 1)).boxed().toList()));
                     ingest.kill();
                     await().atMost(Duration.ofSeconds(10)).until(() -> server.simulator().handshakenClients() == 0);
-                    sleep(Duration.ofSeconds(1)); // requests the dead producer had sent are written or gone by now
+                    Replay.sleep(Duration.ofSeconds(1)); // requests the dead producer had sent are written or gone by now
                     passings.drain();
                     Set<Long> published = passings.sequences(venue);
                     int firstResent = i + timedWhileDown - RESEND;
@@ -217,15 +206,6 @@ class IngestKillIT {
                     .isGreaterThanOrEqualTo(repeated);
             assertThat(race.expectedLaps()).as("the lost reads cost laps: the comparison would see a loss")
                     .isNotEqualTo(received.expectedLaps());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -16,15 +16,14 @@ import io.pitwall.systemtest.harness.Replay;
 import io.pitwall.systemtest.harness.ServiceProcess;
 import io.pitwall.systemtest.harness.Services;
 import io.pitwall.systemtest.harness.SharedPipeline;
+import io.pitwall.systemtest.harness.SharedPipelineTest;
 import io.pitwall.systemtest.harness.T71Client;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,18 +33,10 @@ import org.slf4j.LoggerFactory;
  * under exactly-once. After each, {@code timing.laps} equals the ground truth with no lap completed twice, and the
  * Timing71 state on the WebSocket converges to the ground-truth classification.
  */
-@ExtendWith(SharedPipeline.Resolver.class)
-class LapProcessorFaultsIT {
+class LapProcessorFaultsIT extends SharedPipelineTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(LapProcessorFaultsIT.class);
     private static final Pattern ACTIVE_TASKS = Pattern.compile("(\\d+) active");
-
-    static SharedPipeline pipeline;
-
-    @BeforeAll
-    static void usePipeline(SharedPipeline shared) {
-        pipeline = shared;
-    }
 
     @Test
     void aSigkilledLapProcessorRestartsWithoutLosingOrDoublingALap() {
@@ -53,9 +44,8 @@ class LapProcessorFaultsIT {
         ServiceProcess processor = pipeline.processor();
         int port = Services.freePort();
         pipeline.raceControl().run(race.sessionConfig(), race.controls());
-        try (ServiceProcess ingest = pipeline.services().ctp01Ingest("lp-kill-ingest-ctp01", race.venueId(), port,
-                ChronoTrackHardware.USER, ChronoTrackHardware.PASSWORD).start();
-             ChronoTrackHardware box = new ChronoTrackHardware(race.venueId(), port, race.timeline().scenario().start());
+        try (ServiceProcess ingest = pipeline.services().ctp01Ingest("lp-kill-ingest-ctp01", race.venueId(), port).start();
+             ChronoTrackHardware box = ChronoTrackHardware.forRace(race, port);
              LapsReader laps = new LapsReader(pipeline.cluster());
              T71Client viewer = T71Client.follow(pipeline.publisher(), race.serviceUuid())) {
             Replay.awaitReady(box, Duration.ofSeconds(30), "ChronoTrack client");
@@ -104,14 +94,13 @@ class LapProcessorFaultsIT {
         ServiceProcess second = services.lapProcessor("lap-processor-2", SharedPipeline.APPLICATION_ID)
                 .withoutOption("kafka.group.instance.id");
         List.of(ctp01, chronoFly).forEach(race -> pipeline.raceControl().run(race.sessionConfig(), race.controls()));
-        ServiceProcess ctpIngest = services.ctp01Ingest("lp-rebalance-ingest-ctp01", ctp01.venueId(), ctpPort,
-                ChronoTrackHardware.USER, ChronoTrackHardware.PASSWORD).startAsync();
+        ServiceProcess ctpIngest = services.ctp01Ingest("lp-rebalance-ingest-ctp01", ctp01.venueId(), ctpPort).startAsync();
         ServiceProcess cloudIngest = services.chronoCloudIngest("lp-rebalance-ingest-chronocloud", cloudPort,
                 ChronoFlyHardware.stationsOption(chronoFly.venueId())).startAsync();
         ctpIngest.awaitReady(Duration.ofSeconds(120));
         cloudIngest.awaitReady(Duration.ofSeconds(120));
         try (ctpIngest; cloudIngest; second;
-             ChronoTrackHardware box = new ChronoTrackHardware(ctp01.venueId(), ctpPort, ctp01.timeline().scenario().start());
+             ChronoTrackHardware box = ChronoTrackHardware.forRace(ctp01, ctpPort);
              ChronoFlyHardware stations = new ChronoFlyHardware(cloudPort, "Round 1", 0.0, 923);
              LapsReader laps = new LapsReader(pipeline.cluster());
              T71Client ctpViewer = T71Client.follow(pipeline.publisher(), ctp01.serviceUuid());

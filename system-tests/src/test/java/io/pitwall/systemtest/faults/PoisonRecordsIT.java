@@ -18,6 +18,7 @@ import io.pitwall.systemtest.harness.RaceControl;
 import io.pitwall.systemtest.harness.Replay;
 import io.pitwall.systemtest.harness.ServiceProcess;
 import io.pitwall.systemtest.harness.SharedPipeline;
+import io.pitwall.systemtest.harness.SharedPipelineTest;
 import io.pitwall.systemtest.harness.T71Client;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,17 +44,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Processing continues: the session's laps equal the ground truth and the WebSocket shows its classification.
  */
-@ExtendWith(SharedPipeline.Resolver.class)
-class PoisonRecordsIT {
+class PoisonRecordsIT extends SharedPipelineTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoisonRecordsIT.class);
-
-    static SharedPipeline pipeline;
-
-    @BeforeAll
-    static void usePipeline(SharedPipeline shared) {
-        pipeline = shared;
-    }
 
     @Test
     void poisonIsDeadLetteredOrSkippedAndEveryServiceCarriesOn() {

@@ -10,13 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads {@code pitwall.dead-letter} from the beginning with {@code read_committed} (the lap-processor writes its
@@ -26,25 +20,16 @@ public final class DeadLetterReader implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicFromStart topic;
     private final List<DeadLetter> letters = new ArrayList<>();
 
     public DeadLetterReader(PipelineCluster cluster) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(Topics.DEAD_LETTER.name(), Duration.ofSeconds(60))
-                .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        topic = new TopicFromStart(cluster, Topics.DEAD_LETTER.name(), true);
     }
 
     /** Reads what is committed and not read yet; returns every dead letter so far. */
     public List<DeadLetter> poll() {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        for (ConsumerRecord<String, byte[]> record : topic.poll(Duration.ofMillis(200))) {
             try {
                 JsonNode json = JSON.readTree(record.value());
                 String value = json.path("valueBase64").isTextual() ? json.path("valueBase64").asText() : null;
@@ -61,7 +46,7 @@ public final class DeadLetterReader implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        topic.close();
     }
 
     /** One dead letter: the original key, source topic and bytes, and why it could not be read. */

@@ -4,16 +4,8 @@ import io.pitwall.events.LapEvent;
 import io.pitwall.schemas.catalog.Topics;
 import io.pitwall.schemas.serde.PitwallAvroDeserializer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads {@code timing.laps} from the beginning with {@code read_committed} — only what committed lap-processor
@@ -22,28 +14,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class LapsReader implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicFromStart topic;
     private final PitwallAvroDeserializer<LapEvent> deserializer = new PitwallAvroDeserializer<>();
     private final LapBook book = new LapBook();
 
     public LapsReader(PipelineCluster cluster) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        topic = new TopicFromStart(cluster, Topics.LAPS.name(), true);
         deserializer.configure(Map.of("schema.registry.url", cluster.registryUrl(), "specific.avro.reader", true,
                 "specific.avro.value.type", LapEvent.class), false);
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(Topics.LAPS.name(), Duration.ofSeconds(60))
-                .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
     }
 
     /** Reads what is committed and not read yet (one poll of up to 200 ms); returns the book. */
     public LapBook poll() {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        for (ConsumerRecord<String, byte[]> record : topic.poll(Duration.ofMillis(200))) {
             book.apply(deserializer.deserialize(record.topic(), record.value()));
         }
         return book;
@@ -55,7 +38,7 @@ public final class LapsReader implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        topic.close();
         deserializer.close();
     }
 }

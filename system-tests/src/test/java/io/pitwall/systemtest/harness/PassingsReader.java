@@ -7,15 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads {@code timing.passings} from the beginning: what the ingests got into Kafka, e.g. to know exactly what a
@@ -23,42 +17,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class PassingsReader implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicFromStart topic;
     private final PitwallAvroDeserializer<Passing> deserializer = new PitwallAvroDeserializer<>();
     private final List<Passing> passings = new ArrayList<>();
 
     public PassingsReader(PipelineCluster cluster) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        topic = new TopicFromStart(cluster, Topics.PASSINGS.name(), false);
         deserializer.configure(Map.of("schema.registry.url", cluster.registryUrl(), "specific.avro.reader", true,
                 "specific.avro.value.type", Passing.class), false);
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(Topics.PASSINGS.name(), Duration.ofSeconds(60))
-                .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
     }
 
     /** Reads up to the end offsets of this moment; returns how many passings were read in all. */
     public int drain() {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timing.passings not read up to " + ends + " within 60 s");
-            }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                passings.add(deserializer.deserialize(record.topic(), record.value()));
-            }
-        }
+        topic.readToCurrentEnd(records -> records.forEach(
+                record -> passings.add(deserializer.deserialize(record.topic(), record.value()))));
         return passings.size();
     }
 
     /** One short poll (for an Awaitility condition); always true. */
     public boolean drainQuickly() {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+        for (ConsumerRecord<String, byte[]> record : topic.poll(Duration.ofMillis(100))) {
             passings.add(deserializer.deserialize(record.topic(), record.value()));
         }
         return true;
@@ -90,7 +68,7 @@ public final class PassingsReader implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        topic.close();
         deserializer.close();
     }
 }

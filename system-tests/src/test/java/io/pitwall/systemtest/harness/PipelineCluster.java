@@ -36,9 +36,20 @@ public final class PipelineCluster implements AutoCloseable {
 
     /** Starts broker and registry side by side under {@code dir} and creates the topic catalogue. */
     public static PipelineCluster start(Path dir) {
+        return start(dir, List.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, the broker's JVM started with {@code brokerJvmOptions} instead of the embedded
+     * module's test defaults (small heap, C1 only) when not empty, e.g. a deployment's settings for a benchmark.
+     */
+    public static PipelineCluster start(Path dir, List<String> brokerJvmOptions) {
         long started = System.nanoTime();
-        EmbeddedKafka kafka = EmbeddedKafka.builder(dir.resolve("kafka")).mode(EmbeddedKafka.Mode.CHILD_PROCESS)
-                .build();
+        EmbeddedKafka.Builder broker = EmbeddedKafka.builder(dir.resolve("kafka")).mode(EmbeddedKafka.Mode.CHILD_PROCESS);
+        if (!brokerJvmOptions.isEmpty()) {
+            broker.childJvmOptions(brokerJvmOptions);
+        }
+        EmbeddedKafka kafka = broker.build();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(dir.resolve("registry")).build();
         CompletableFuture<EmbeddedSchemaRegistry> registryUp = CompletableFuture.supplyAsync(registry::start);
         try {

@@ -46,7 +46,8 @@ public final class Replay {
         }
     }
 
-    static void sleep(Duration duration) {
+    /** Sleeps; an interrupt ends the wait with an {@link IllegalStateException} (the thread stays interrupted). */
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

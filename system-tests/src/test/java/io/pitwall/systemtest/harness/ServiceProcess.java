@@ -28,9 +28,14 @@ import java.util.regex.Pattern;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** C1 only: a child starts about twice as fast on a busy 2-core machine, and runs for a minute or two. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=child-logback.xml",
+    /**
+     * Heap, GC and JIT of a test's child. C1 only: a child starts about twice as fast on a busy 2-core machine, and
+     * runs for a minute or two. {@link #jvmOptions} replaces these.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** What every child needs whatever its tuning: the harness's logging, the Avro packages it may deserialize. */
+    private static final List<String> REQUIRED_JVM_OPTIONS = List.of("-Dlogback.configurationFile=child-logback.xml",
             "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=java.lang,java.math,java.io,java.net,org.apache.avro.reflect,io.pitwall");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -41,6 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dir;
     private final Path log;
     private final List<String> readinessChecks = new ArrayList<>();
+    private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
     private ChildJvm child;
     private int starts;
 
@@ -58,6 +64,18 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " already started: options are fixed for every run");
         }
         options.put(key, value);
+        return this;
+    }
+
+    /**
+     * Replaces the heap/GC/JIT options ({@link #DEFAULT_JVM_OPTIONS}), e.g. with a deployment's for a benchmark;
+     * the logging configuration and Avro trust are kept. Only before the first start.
+     */
+    public ServiceProcess jvmOptions(List<String> options) {
+        if (starts > 0) {
+            throw new IllegalStateException(name + " already started: JVM options are fixed for every run");
+        }
+        jvmOptions = List.copyOf(options);
         return this;
     }
 
@@ -107,7 +125,8 @@ public final class ServiceProcess implements AutoCloseable {
         starts++;
         child = ChildJvm.builder(name)
                 .mainClass(System.getProperty("java.class.path"), mainClass)
-                .jvmOptions(JVM_OPTIONS)
+                .jvmOptions(jvmOptions)
+                .jvmOptions(REQUIRED_JVM_OPTIONS)
                 .parentWatchdog(dir)
                 .arguments(args)
                 .workingDirectory(dir)

@@ -52,6 +52,11 @@ public final class Services implements AutoCloseable {
                 .requireReadinessChecks("hardware");
     }
 
+    /** The CTP01 ingest serving one venue on {@code port} to a {@link ChronoTrackHardware} with its default user. */
+    public ServiceProcess ctp01Ingest(String name, String venueId, int port) {
+        return ctp01Ingest(name, venueId, port, ChronoTrackHardware.USER, ChronoTrackHardware.PASSWORD);
+    }
+
     /** The CTP01 ingest serving one venue on {@code port}, HMAC-SHA1 authentication of {@code user}. */
     public ServiceProcess ctp01Ingest(String name, String venueId, int port, String user, String password) {
         return ingest(name, CTP01_MAIN)

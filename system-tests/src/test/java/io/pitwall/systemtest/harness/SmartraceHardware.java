@@ -22,13 +22,16 @@ import java.util.Set;
  * a race for it must be replayed in real time ({@link Replay#inRealTime}).
  *
  * <p>A sensor made a read whether or not it was connected; it records which reads actually went out
- * ({@link #delivered}), for faults that lose reads by design (laps made while disconnected).
+ * ({@link #delivered}), for faults that lose reads by design (laps made while disconnected). {@link #ofVenue} is
+ * the sensor of one venue among many on one ingest ({@code /venues/<venue>}, {@code smartrace.venues}); it does
+ * not record deliveries, which would cost a copy of everything sent per read in a long run.
  */
 public final class SmartraceHardware implements TimingHardware {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SmartraceSensor sensor;
+    private final boolean tracksDelivery;
     private final Set<DetectorRead> sentLive = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     public SmartraceHardware(int ingestPort) {
@@ -37,8 +40,18 @@ public final class SmartraceHardware implements TimingHardware {
 
     /** @param reconnectDelay how long the sensor waits before it reconnects after losing its connection */
     public SmartraceHardware(int ingestPort, Duration reconnectDelay) {
-        this.sensor = SmartraceSensor.builder(URI.create("ws://127.0.0.1:" + ingestPort + "/"))
-                .reconnectDelay(reconnectDelay).build().start();
+        this(URI.create("ws://127.0.0.1:" + ingestPort + "/"), reconnectDelay, true);
+    }
+
+    private SmartraceHardware(URI uri, Duration reconnectDelay, boolean tracksDelivery) {
+        this.sensor = SmartraceSensor.builder(uri).reconnectDelay(reconnectDelay).build().start();
+        this.tracksDelivery = tracksDelivery;
+    }
+
+    /** The sensor of {@code venueId} on an ingest serving many venues; {@link #delivered} is not available. */
+    public static SmartraceHardware ofVenue(int ingestPort, String venueId) {
+        return new SmartraceHardware(URI.create("ws://127.0.0.1:" + ingestPort + "/venues/" + venueId),
+                Duration.ofMillis(200), false);
     }
 
     /** The sensor: {@code dropConnection()}, what it sent and received. */
@@ -48,18 +61,26 @@ public final class SmartraceHardware implements TimingHardware {
 
     @Override
     public void send(DetectorRead read) {
+        if (!tracksDelivery) {
+            report(read);
+            return;
+        }
         int before = sensor.sent().size();
+        report(read);
+        List<SentFrame> sent = sensor.sent();
+        // frames the event loop adds meanwhile (registration, re-sent laps) are not this read's
+        if (sent.subList(before, sent.size()).stream().anyMatch(f -> !f.resent() && f.text().contains("\"analog_"))) {
+            sentLive.add(read);
+        }
+    }
+
+    private void report(DetectorRead read) {
         int controller = Integer.parseInt(read.transponder());
         switch (read.line()) {
             case FINISH -> sensor.lap(controller, HardwareRace.instant(read.timeMicros()));
             case PIT_IN -> sensor.pitEnter(controller);
             case PIT_OUT -> sensor.pitLeave(controller, HardwareRace.instant(read.timeMicros()));
             default -> throw new IllegalArgumentException("a Smartrace lap sensor has no " + read.line() + " line");
-        }
-        List<SentFrame> sent = sensor.sent();
-        // frames the event loop adds meanwhile (registration, re-sent laps) are not this read's
-        if (sent.subList(before, sent.size()).stream().anyMatch(f -> !f.resent() && f.text().contains("\"analog_"))) {
-            sentLive.add(read);
         }
     }
 
@@ -69,6 +90,9 @@ public final class SmartraceHardware implements TimingHardware {
      * either up or known to be down (a frame written into a connection that is dying is counted as sent).
      */
     public List<DetectorRead> delivered(List<DetectorRead> reads) {
+        if (!tracksDelivery) {
+            throw new IllegalStateException("a venue sensor made by ofVenue does not record what it delivered");
+        }
         Set<String> resentLaps = new HashSet<>();
         for (SentFrame frame : sensor.sent()) {
             if (frame.resent()) {
