@@ -3,28 +3,16 @@ package io.pitwall.processor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.ingest.core.config.ConfigField;
+import io.pitwall.ingest.core.testing.ReadmeSection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The README's option table is the one {@link LapProcessorOptions} declares: regenerate it when this fails. */
 class ReadmeTest {
 
-    private static final String BEGIN = "<!-- options:begin -->\n";
-    private static final String END = "<!-- options:end -->";
-
     @Test
     void shouldDocumentEveryOptionAsDeclared() throws IOException {
-        Path readme = Path.of(System.getProperty("pitwall.module.dir", "."), "README.md");
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        assertThat(begin).as("README has " + BEGIN.trim()).isNotNegative();
-
-        String documented = text.substring(begin + BEGIN.length(), end);
-        assertThat(documented).as("README option table; expected:\n" + table()).isEqualTo(table());
+        assertThat(ReadmeSection.of("options")).as("README option table; expected:\n" + table()).isEqualTo(table());
     }
 
     static String table() {
