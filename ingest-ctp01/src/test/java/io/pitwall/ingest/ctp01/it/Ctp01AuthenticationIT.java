@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,11 +41,17 @@ class Ctp01AuthenticationIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         Map<String, String> venueByMethod = new LinkedHashMap<>();
         List<String> options = new ArrayList<>();
+        Set<Integer> ports = new HashSet<>();
         for (String method : METHODS) {
             String venue = "auth-" + method + "-" + run;
             venueByMethod.put(method, venue);
             String p = "--ctp01.venue." + venue + ".";
-            options.add(p + "port=" + freePort());
+            // each probe's socket is closed before the next, so the kernel may hand out the same port twice
+            int port = freePort();
+            while (!ports.add(port)) {
+                port = freePort();
+            }
+            options.add(p + "port=" + port);
             options.add(p + "authentication=" + method);
             options.add(p + "password.user-" + method + "=" + PASSWORD);
         }
