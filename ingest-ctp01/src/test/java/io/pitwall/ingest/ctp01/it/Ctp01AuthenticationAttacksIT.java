@@ -167,9 +167,16 @@ class Ctp01AuthenticationAttacksIT {
         return List.of(p + "port=" + freePort(), p + "authentication=" + method, p + "password." + user + "=" + PASSWORD);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Ports handed out so far: each probe's socket is closed before the next, so the kernel may repeat one. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    private static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 }
