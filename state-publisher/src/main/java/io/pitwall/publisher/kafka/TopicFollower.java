@@ -1,15 +1,12 @@
 package io.pitwall.publisher.kafka;
 
-import io.micrometer.core.instrument.Counter;
 import io.pitwall.publisher.metrics.PublisherMetrics;
-import io.pitwall.publisher.store.Document;
 import io.pitwall.publisher.store.DocumentKind;
 import io.pitwall.publisher.store.DocumentParser;
 import io.pitwall.publisher.store.ServiceStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * (the topics are compacted, so "the beginning" is roughly one record per service). Marks the store
  * ready once it has read up to where the topics ended when it started, then follows live.
  *
- * <p>Within one poll only the newest record per service and topic is applied: a publisher that fell
- * behind skips straight to the newest state instead of replaying every intermediate one to clients.
+ * <p>Within one poll only the newest valid record per service and topic is applied
+ * ({@link RecordApplier}): a publisher that fell behind skips straight to the newest state instead of
+ * replaying every intermediate one to clients.
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -47,12 +45,9 @@ public final class TopicFollower implements AutoCloseable {
     private final Properties consumerProperties;
     private final Map<String, DocumentKind> topics;
     private final ServiceStore store;
-    private final DocumentParser parser;
-    private final PublisherMetrics metrics;
     private final Thread thread;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
-    private final Map<String, Counter> recordCounters = new HashMap<>();
-    private final Map<String, Counter> invalidCounters = new HashMap<>();
+    private final RecordApplier applier;
     private volatile boolean running = true;
     /** Counted down by close(): wakes a backoff sleep without interrupting (an interrupt breaks the consumer's close). */
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -66,14 +61,7 @@ public final class TopicFollower implements AutoCloseable {
         this.consumerProperties = consumerProperties;
         this.topics = topics;
         this.store = store;
-        this.parser = parser;
-        this.metrics = metrics;
-        for (String topic : topics.keySet()) {
-            recordCounters.put(topic, metrics.counter("pitwall.publisher.records",
-                    "Records read from the Timing71 topics", "topic", topic));
-            invalidCounters.put(topic, metrics.counter("pitwall.publisher.records.invalid",
-                    "Records whose value is not the JSON document the topic promises (skipped)", "topic", topic));
-        }
+        this.applier = new RecordApplier(topics, store, parser, metrics);
         this.thread = new Thread(this::run, "publisher-kafka-follower");
         this.thread.setDaemon(true);
     }
@@ -209,47 +197,11 @@ public final class TopicFollower implements AutoCloseable {
         return true;
     }
 
-    private record Key(DocumentKind kind, String uuid) {
-    }
-
     private void apply(ConsumerRecords<String, byte[]> records, long receivedNanos) {
-        Map<Key, ConsumerRecord<String, byte[]>> newest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             positions.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
-            recordCounters.get(r.topic()).increment();
-            if (r.key() == null) {
-                invalidCounters.get(r.topic()).increment();
-                log.warn("Skipping record without a key at {}-{}@{}", r.topic(), r.partition(), r.offset());
-                continue;
-            }
-            Key key = new Key(topics.get(r.topic()), r.key());
-            newest.remove(key);
-            newest.put(key, r);
         }
-        long now = System.currentTimeMillis();
-        boolean live = store.isReady();
-        for (Map.Entry<Key, ConsumerRecord<String, byte[]>> e : newest.entrySet()) {
-            ConsumerRecord<String, byte[]> r = e.getValue();
-            Key key = e.getKey();
-            if (live) {
-                metrics.recordAge(now - r.timestamp());
-            }
-            if (r.value() == null) {
-                store.remove(key.uuid());
-                continue;
-            }
-            try {
-                Document doc = parser.parse(key.kind(), r.value(), receivedNanos, r.timestamp());
-                store.put(key.kind(), key.uuid(), doc);
-            } catch (DocumentParser.InvalidDocumentException ex) {
-                invalidCounters.get(r.topic()).increment();
-                log.warn("Skipping {} of service {} at {}-{}@{}: {}", key.kind(), key.uuid(), r.topic(),
-                        r.partition(), r.offset(), ex.getMessage());
-            } catch (RuntimeException ex) {
-                // a bug in a listener must not stop the feed for every other service
-                log.error("Applying {} of service {} failed", key.kind(), key.uuid(), ex);
-            }
-        }
+        applier.apply(records, receivedNanos);
     }
 
     private void sleep(long ms) {
