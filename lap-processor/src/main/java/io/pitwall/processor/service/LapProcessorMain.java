@@ -6,23 +6,25 @@ import io.pitwall.ingest.core.config.ConfigLoader;
 import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.config.HelpPrinter;
 import io.pitwall.ingest.core.service.CommonFields;
+import io.pitwall.ingest.core.service.ServiceLifecycle;
 import io.pitwall.schemas.AvroTrust;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code lap-processor [--config FILE] [--name=value ...] [--help]}: runs the lap processor until SIGTERM.
  *
- * <p>Exit status: 0 after {@code --help} or a clean shutdown, 2 for an invalid configuration (every problem is
- * printed), 1 when start-up failed or Kafka Streams failed for good (so the orchestrator restarts it).
+ * <p>Exit status ({@link ServiceLifecycle}): 0 after {@code --help} or a clean shutdown, 2 for an invalid
+ * configuration (every problem is printed), 1 when start-up failed or Kafka Streams failed for good (so the
+ * orchestrator restarts it).
  */
-public final class LapProcessorMain {
+public final class LapProcessorMain implements ServiceLifecycle.Definition<Configuration> {
 
-    public static final int EXIT_FAILED = 1;
-    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_FAILED = ServiceLifecycle.EXIT_FAILED;
+    public static final int EXIT_CONFIG = ServiceLifecycle.EXIT_CONFIG;
 
     static {
         // must run before the first logger is created: the service's own logging unless one is given
@@ -30,8 +32,6 @@ public final class LapProcessorMain {
             System.setProperty("logback.configurationFile", "io/pitwall/processor/logback-service.xml");
         }
     }
-
-    private static final Logger LOG = LoggerFactory.getLogger(LapProcessorMain.class);
 
     private final Map<String, String> environment;
 
@@ -42,15 +42,22 @@ public final class LapProcessorMain {
     public static void main(String[] args) {
         // before anything reads an Avro record: Avro 1.12 refuses untrusted generated classes
         AvroTrust.trustPitwallPackages();
-        int status = new LapProcessorMain(System.getenv()).run(args, System.out, System.err);
-        // after a clean shutdown the JVM is already exiting (shutdown hook); System.exit would wait for it
-        if (status != 0) {
-            System.exit(status);
-        }
+        ServiceLifecycle.main(new LapProcessorMain(System.getenv()), args);
+    }
+
+    /** The lifecycle behind {@link #main}, with the exit status returned rather than exited with. */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        return ServiceLifecycle.run(this, args, out, err);
+    }
+
+    @Override
+    public String name() {
+        return LapProcessorOptions.SERVICE_NAME;
     }
 
     /** The {@code --help} text. */
-    public static String help() {
+    @Override
+    public String help() {
         return HelpPrinter.render(LapProcessorOptions.SERVICE_NAME, LapProcessorOptions.FIELDS, "");
     }
 
@@ -59,46 +66,42 @@ public final class LapProcessorMain {
         return ConfigLoader.of(LapProcessorOptions.FIELDS).environment(environment).commandLine(commandLine).load();
     }
 
-    public int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine commandLine = CommandLine.parse(args);
-        if (commandLine.helpRequested()) {
-            out.print(help());
-            out.flush();
-            return 0;
-        }
-        Configuration config;
-        try {
-            config = configure(commandLine);
-        } catch (ConfigException e) {
-            err.println(LapProcessorOptions.SERVICE_NAME + ": " + e.getMessage());
-            err.flush();
-            return EXIT_CONFIG;
-        }
-        LogLevels.apply(config.get(CommonFields.LOG_LEVEL));
+    @Override
+    public Configuration loadConfiguration(String[] args) {
+        return configure(CommandLine.parse(args));
+    }
+
+    @Override
+    public Optional<CommonFields.LogLevel> logLevel(Configuration config) {
+        return Optional.of(config.get(CommonFields.LOG_LEVEL));
+    }
+
+    @Override
+    public ServiceLifecycle.Instance create(Configuration config) {
         LapProcessorService service = LapProcessorService.create(config);
-        // before start: a SIGTERM while the service still waits for Kafka must end it cleanly too
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, LapProcessorOptions.SERVICE_NAME + "-shutdown"));
-        try {
-            service.start();
-        } catch (Exception e) {
-            LOG.error("{} failed to start", LapProcessorOptions.SERVICE_NAME, e);
-            return EXIT_FAILED;
-        }
-        try {
-            LapProcessorService.Termination end = service.termination().get();
-            if (end == LapProcessorService.Termination.FAILED) {
-                LOG.error("{} stopping: Kafka Streams failed (see above)", LapProcessorOptions.SERVICE_NAME);
-                service.close();
-                return EXIT_FAILED;
+        CompletableFuture<String> fatal = new CompletableFuture<>();
+        service.termination().whenComplete((end, error) -> {
+            if (error != null) {
+                fatal.complete("Kafka Streams failed: " + error);
+            } else if (end == LapProcessorService.Termination.FAILED) {
+                fatal.complete("Kafka Streams failed (see above)");
             }
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            service.close();
-            return 0;
-        } catch (ExecutionException e) {
-            service.close();
-            return EXIT_FAILED;
-        }
+        });
+        return new ServiceLifecycle.Instance() {
+            @Override
+            public void start() throws Exception {
+                service.start();
+            }
+
+            @Override
+            public CompletionStage<String> fatalFailure() {
+                return fatal;
+            }
+
+            @Override
+            public void close() {
+                service.close();
+            }
+        };
     }
 }

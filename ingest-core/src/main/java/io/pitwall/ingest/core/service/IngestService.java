@@ -55,12 +55,12 @@ import org.slf4j.LoggerFactory;
  * ready) while the service waits for Kafka. Readiness stays DOWN (check {@value #STARTED_CHECK}) until
  * {@link Ingest#start} has returned — with its listeners bound — and again from the start of shutdown.
  */
-public final class IngestService {
+public final class IngestService implements ServiceLifecycle.Definition<Configuration> {
 
     /** Exit status for invalid configuration (as {@code EX_USAGE}-like tools use). */
-    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_CONFIG = ServiceLifecycle.EXIT_CONFIG;
     /** Exit status when startup failed after the configuration was accepted. */
-    public static final int EXIT_STARTUP = 1;
+    public static final int EXIT_STARTUP = ServiceLifecycle.EXIT_FAILED;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
@@ -80,16 +80,12 @@ public final class IngestService {
     }
 
     /**
-     * Runs the ingest as a process: prints help and exits 0 on {@code --help}, prints every
-     * configuration problem and exits {@value #EXIT_CONFIG}, exits {@value #EXIT_STARTUP} if startup
-     * fails, otherwise runs until SIGTERM/SIGINT and shuts down cleanly.
+     * Runs the ingest as a process ({@link ServiceLifecycle}): prints help and exits 0 on {@code --help},
+     * prints every configuration problem and exits {@value #EXIT_CONFIG}, exits {@value #EXIT_STARTUP} if
+     * startup fails, otherwise runs until SIGTERM/SIGINT and shuts down cleanly.
      */
     public static void main(Ingest ingest, String... args) {
-        int status = of(ingest).run(args, System.out, System.err);
-        // after a normal shutdown the JVM is already exiting; System.exit from here would wait forever
-        if (status != 0) {
-            System.exit(status);
-        }
+        ServiceLifecycle.main(of(ingest), args);
     }
 
     /**
@@ -99,34 +95,42 @@ public final class IngestService {
      *         {@value #EXIT_STARTUP} when startup failed
      */
     public int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine commandLine = CommandLine.parse(args);
-        if (commandLine.helpRequested()) {
-            out.print(help());
-            out.flush();
-            return 0;
-        }
-        Configuration config;
-        try {
-            config = configure(commandLine);
-        } catch (ConfigException e) {
-            err.println(ingest.name() + ": " + e.getMessage());
-            err.flush();
-            return EXIT_CONFIG;
-        }
-        RunningService running;
-        try {
-            running = start(config);
-        } catch (Exception e) {
-            LOG.error("{} failed to start", ingest.name(), e);
-            return EXIT_STARTUP;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, ingest.name() + "-shutdown"));
-        try {
-            running.awaitShutdown();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        return ServiceLifecycle.run(this, args, out, err);
+    }
+
+    @Override
+    public String name() {
+        return ingest.name();
+    }
+
+    @Override
+    public Configuration loadConfiguration(String[] args) {
+        return configure(CommandLine.parse(args));
+    }
+
+    /**
+     * The ingest for {@link ServiceLifecycle}; {@link #start(Configuration)} applies {@code log.level} itself (it
+     * is also how the launcher and tests run an ingest in-process). A SIGTERM before {@code start} returned exits
+     * without the ordered shutdown: there is no {@link RunningService} to close yet.
+     */
+    @Override
+    public ServiceLifecycle.Instance create(Configuration config) {
+        return new ServiceLifecycle.Instance() {
+            private volatile RunningService running;
+
+            @Override
+            public void start() throws Exception {
+                running = IngestService.this.start(config);
+            }
+
+            @Override
+            public void close() {
+                RunningService started = running;
+                if (started != null) {
+                    started.close();
+                }
+            }
+        };
     }
 
     /** The environment to read instead of {@link System#getenv()} (tests, embedding). */
@@ -150,6 +154,7 @@ public final class IngestService {
     }
 
     /** The {@code --help} text. */
+    @Override
     public String help() {
         return HelpPrinter.render(ingest.name(), fields(), ingest.envPrefix());
     }
