@@ -5,7 +5,7 @@ import io.pitwall.events.SessionType;
 import io.pitwall.events.StopRule;
 import io.pitwall.processor.timing.lap.CarLaps;
 import io.pitwall.processor.timing.lap.Lap;
-import java.util.Collection;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -29,13 +29,13 @@ public final class FinishRule {
     private FinishRule() {
     }
 
-    public static long chequeredMicros(SessionConfig config, RaceControl raceControl, Collection<CarLaps> cars,
+    public static long chequeredMicros(SessionConfig config, RaceControl raceControl, Iterable<CarLaps> cars,
                                        OptionalLong sessionStartMicros) {
         long manual = raceControl.manualChequeredMicros().orElse(NOT_YET);
         return Math.min(manual, automatic(config, cars, sessionStartMicros));
     }
 
-    private static long automatic(SessionConfig config, Collection<CarLaps> cars, OptionalLong start) {
+    private static long automatic(SessionConfig config, Iterable<CarLaps> cars, OptionalLong start) {
         StopRule rule = config.getStopRule();
         switch (rule.getKind()) {
             case LAPS -> {
@@ -55,7 +55,7 @@ public final class FinishRule {
         }
     }
 
-    private static long lapCountReached(Collection<CarLaps> cars, int lapCount) {
+    private static long lapCountReached(Iterable<CarLaps> cars, int lapCount) {
         if (lapCount <= 0) {
             return NOT_YET;
         }
@@ -68,17 +68,18 @@ public final class FinishRule {
         return first;
     }
 
-    private static long leaderCrossingAfter(Collection<CarLaps> cars, long expiry) {
+    private static long leaderCrossingAfter(Iterable<CarLaps> cars, long expiry) {
+        // runs for every passing of such a race: reads the laps in place instead of copying each car's crossings
         CarLaps leader = null;
         int leaderLaps = -1;
         long leaderLastCrossing = Long.MAX_VALUE;
         for (CarLaps car : cars) {
-            long[] crossings = FinishLineCrossings.of(car);
-            if (crossings.length == 0 || crossings[0] > expiry) {
+            Long start = FinishLineCrossings.timingStart(car);
+            if (start == null || start > expiry) {
                 continue;
             }
-            int lapsAtExpiry = FinishLineCrossings.countAtOrBefore(crossings, expiry) - 1;
-            long lastCrossing = crossings[lapsAtExpiry];
+            int lapsAtExpiry = lapsFinishedAtOrBefore(car.laps(), expiry);
+            long lastCrossing = lapsAtExpiry == 0 ? start : car.laps().get(lapsAtExpiry - 1).finishMicros();
             if (lapsAtExpiry > leaderLaps || (lapsAtExpiry == leaderLaps && lastCrossing < leaderLastCrossing)) {
                 leader = car;
                 leaderLaps = lapsAtExpiry;
@@ -88,8 +89,30 @@ public final class FinishRule {
         if (leader == null) {
             return NOT_YET;
         }
-        long[] crossings = FinishLineCrossings.of(leader);
-        int next = FinishLineCrossings.countBefore(crossings, expiry);
-        return next < crossings.length ? crossings[next] : NOT_YET;
+        if (FinishLineCrossings.timingStart(leader) >= expiry) {
+            return FinishLineCrossings.timingStart(leader);
+        }
+        int next = lapsFinishedBefore(leader.laps(), expiry);
+        return next < leader.laps().size() ? leader.laps().get(next).finishMicros() : NOT_YET;
+    }
+
+    /** How many of the laps (in finish order) finished at or before {@code time}. */
+    private static int lapsFinishedAtOrBefore(List<Lap> laps, long time) {
+        int low = 0;
+        int high = laps.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (laps.get(mid).finishMicros() <= time) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** How many of the laps (in finish order) finished strictly before {@code time}. */
+    private static int lapsFinishedBefore(List<Lap> laps, long time) {
+        return PublishedLaps.firstFinishingAtOrAfter(laps, time);
     }
 }

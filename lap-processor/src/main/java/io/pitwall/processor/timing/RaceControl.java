@@ -4,6 +4,7 @@ import io.pitwall.events.ControlAction;
 import io.pitwall.events.Flag;
 import io.pitwall.events.SessionControl;
 import io.pitwall.processor.timing.lap.Micros;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +28,16 @@ public final class RaceControl {
             .thenComparing(c -> Objects.toString(c.getIssuedBy(), ""));
 
     private final TreeSet<SessionControl> controls = new TreeSet<>(ORDER);
+    /** What the actions mean, derived once per new action: the timing model asks for it on every passing. */
+    private Derived derived = Derived.of(controls);
 
     /** Adds an action; returns false when the same action was already known. */
     public boolean add(SessionControl control) {
-        return controls.add(control);
+        if (!controls.add(control)) {
+            return false;
+        }
+        derived = Derived.of(controls);
+        return true;
     }
 
     public List<SessionControl> all() {
@@ -39,46 +46,63 @@ public final class RaceControl {
 
     /** When race control started the session, if it did. */
     public OptionalLong startMicros() {
-        return controls.stream().filter(c -> c.getAction() == ControlAction.START)
-                .mapToLong(c -> Micros.of(c.getAt())).findFirst();
+        return derived.start;
     }
 
     /** When the session was stopped, if it was. */
     public OptionalLong stopMicros() {
-        return controls.stream().filter(c -> c.getAction() == ControlAction.STOP)
-                .mapToLong(c -> Micros.of(c.getAt())).findFirst();
+        return derived.stop;
     }
 
     /** The first chequered flag shown by hand (a CHEQUERED flag or a STOP). */
     public OptionalLong manualChequeredMicros() {
-        return controls.stream()
-                .filter(c -> c.getAction() == ControlAction.STOP
-                        || (c.getAction() == ControlAction.FLAG && c.getFlag() == Flag.CHEQUERED))
-                .mapToLong(c -> Micros.of(c.getAt())).findFirst();
+        return derived.manualChequered;
     }
 
     /** The latest flag race control set (FLAG, or START/STOP carrying one); a START alone means green. */
     public Flag latestFlag() {
-        Flag flag = null;
-        for (SessionControl control : controls) {
-            if (control.getFlag() != null && control.getAction() != ControlAction.MESSAGE
-                    && control.getAction() != ControlAction.PENALTY && control.getAction() != ControlAction.RETIREMENT) {
-                flag = control.getFlag();
-            } else if (control.getAction() == ControlAction.START) {
-                flag = Flag.GREEN;
-            }
-        }
-        return flag;
+        return derived.latestFlag;
     }
 
     /** Car number → time of its (first) retirement. */
     public Map<String, Long> retirements() {
-        Map<String, Long> retired = new HashMap<>();
-        for (SessionControl control : controls) {
-            if (control.getAction() == ControlAction.RETIREMENT && control.getCarNumber() != null) {
-                retired.putIfAbsent(control.getCarNumber(), Micros.of(control.getAt()));
+        return derived.retirements;
+    }
+
+    private record Derived(OptionalLong start, OptionalLong stop, OptionalLong manualChequered, Flag latestFlag,
+                           Map<String, Long> retirements) {
+
+        static Derived of(TreeSet<SessionControl> controls) {
+            OptionalLong start = OptionalLong.empty();
+            OptionalLong stop = OptionalLong.empty();
+            OptionalLong manualChequered = OptionalLong.empty();
+            Flag flag = null;
+            Map<String, Long> retired = new HashMap<>();
+            for (SessionControl control : controls) {
+                ControlAction action = control.getAction();
+                long at = Micros.of(control.getAt());
+                if (action == ControlAction.START && start.isEmpty()) {
+                    start = OptionalLong.of(at);
+                }
+                if (action == ControlAction.STOP && stop.isEmpty()) {
+                    stop = OptionalLong.of(at);
+                }
+                boolean chequered = action == ControlAction.STOP
+                        || (action == ControlAction.FLAG && control.getFlag() == Flag.CHEQUERED);
+                if (chequered && manualChequered.isEmpty()) {
+                    manualChequered = OptionalLong.of(at);
+                }
+                if (control.getFlag() != null && action != ControlAction.MESSAGE
+                        && action != ControlAction.PENALTY && action != ControlAction.RETIREMENT) {
+                    flag = control.getFlag();
+                } else if (action == ControlAction.START) {
+                    flag = Flag.GREEN;
+                }
+                if (action == ControlAction.RETIREMENT && control.getCarNumber() != null) {
+                    retired.putIfAbsent(control.getCarNumber(), at);
+                }
             }
+            return new Derived(start, stop, manualChequered, flag, Collections.unmodifiableMap(retired));
         }
-        return retired;
     }
 }

@@ -65,6 +65,25 @@ public final class TimingSession {
     private long duplicatePassings;
     /** The cars were rebuilt from a new configuration since the last publication (car numbers may have gone). */
     private boolean carsRebuilt;
+    /** Ghost reads over all cars' current walks. */
+    private int ghostReads;
+    /** The latest finish of any published lap, and the best valid published lap time (both over all cars). */
+    private long publishedLatestFinish = Long.MIN_VALUE;
+    private long publishedBestValid = Long.MAX_VALUE;
+    /** Every car's laps as the lap calculator made them, without a list per call. */
+    private final Iterable<CarLaps> rawLaps = () -> new java.util.Iterator<>() {
+        private final java.util.Iterator<CarTrack> cars = TimingSession.this.cars.values().iterator();
+
+        @Override
+        public boolean hasNext() {
+            return cars.hasNext();
+        }
+
+        @Override
+        public CarLaps next() {
+            return cars.next().raw;
+        }
+    };
 
     public TimingSession(SessionConfig config, TimingOptions options) {
         this.venueId = Objects.requireNonNull(config, "config").getVenueId();
@@ -88,7 +107,25 @@ public final class TimingSession {
 
     /** Adds one passing. A passing already known (same stream, epoch and sequence) is counted and ignored. */
     public TimingUpdate addPassing(Passing passing) {
-        return addPassings(List.of(passing));
+        if (!venueId.equals(passing.getVenueId())) {
+            return TimingUpdate.ignored();
+        }
+        PassingKey key = PassingKey.of(passing);
+        if (passings.containsKey(key)) {
+            return addPassings(List.of(passing)); // a duplicate, perhaps a different version of it
+        }
+        // the live case, once per passing: no batch bookkeeping
+        passings.put(key, passing);
+        Crossing crossing = lineResolver.resolve(passing);
+        CarTrack car = carOf(crossing);
+        boolean late = car.timeline.higher(crossing) != null;
+        if (late) {
+            car.rewalk = true;
+        }
+        car.timeline.add(crossing);
+        car.appended.add(crossing);
+        String cause = late ? "late passing inserted (" + describe(passing) + ")" : null;
+        return new TimingUpdate(true, recalculate(List.of(car), crossing.timeMicros(), cause));
     }
 
     /** Adds passings in one go (replay, restore): the laps are recalculated once. */
@@ -167,6 +204,7 @@ public final class TimingSession {
         cars.clear();
         carNumberByTransponder.clear();
         carsRebuilt = true;
+        ghostReads = 0;
         List<Passing> inOrder = new ArrayList<>(passings.values());
         for (Passing passing : inOrder) {
             Crossing crossing = lineResolver.resolve(passing);
@@ -190,11 +228,13 @@ public final class TimingSession {
     private List<LapChange> recalculate(Collection<CarTrack> dirtyCars, long changedFrom, String cause) {
         Set<CarTrack> dirty = new HashSet<>(dirtyCars);
         for (CarTrack car : dirty) {
+            ghostReads -= car.raw.ghostReads();
             car.raw = car.walk();
+            ghostReads += car.raw.ghostReads();
             car.refreshUnknownIdentity();
         }
         long from = changedFrom;
-        long chequered = FinishRule.chequeredMicros(config, raceControl, rawLaps(), sessionStartMicros());
+        long chequered = FinishRule.chequeredMicros(config, raceControl, rawLaps, sessionStartMicros());
         boolean chequeredMoved = chequered != chequeredMicros;
         if (chequeredMoved) {
             from = Math.min(from, Math.min(chequered, chequeredMicros));
@@ -209,14 +249,6 @@ public final class TimingSession {
         return publish(from, reason, chequeredMoved ? null : dirty);
     }
 
-    private List<CarLaps> rawLaps() {
-        List<CarLaps> raw = new ArrayList<>(cars.size());
-        for (CarTrack car : cars.values()) {
-            raw.add(car.raw);
-        }
-        return raw;
-    }
-
     /**
      * Publishes the laps of every car from {@code from} on: best-lap flags assigned in finish-time order, then
      * the difference to what was published before.
@@ -225,6 +257,67 @@ public final class TimingSession {
      *                    laps of any other car are the ones published, flags aside
      */
     private List<LapChange> publish(long from, String cause, Set<CarTrack> changedCars) {
+        if (changedCars != null && changedCars.size() == 1 && !carsRebuilt && from > publishedLatestFinish) {
+            List<LapChange> appended = publishAppended(changedCars.iterator().next(), from, cause);
+            if (appended != null) {
+                return appended;
+            }
+        }
+        List<LapChange> changes = publishFrom(from, cause, changedCars);
+        publishedLatestFinish = Long.MIN_VALUE;
+        publishedBestValid = Long.MAX_VALUE;
+        for (PublishedLaps laps : published.values()) {
+            List<Lap> list = laps.laps();
+            publishedLatestFinish = Math.max(publishedLatestFinish, list.get(list.size() - 1).finishMicros());
+            publishedBestValid = Math.min(publishedBestValid, laps.bestValidAmongFirst(list.size()));
+        }
+        return changes;
+    }
+
+    /**
+     * The common case, once per passing: one car changed, and only after every lap published so far finished,
+     * so nothing published can change and only that car's new laps are flagged — against the bests so far.
+     * Gives exactly what {@link #publishFrom} gives then, without walking every car.
+     *
+     * @return the changes, or null when the case does not apply after all
+     */
+    private List<LapChange> publishAppended(CarTrack car, long from, String cause) {
+        String number = car.identity.carNumber();
+        List<Lap> laps = car.run.laps();
+        PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
+        int first = before.laps().size();
+        if (laps.size() < first || !samePrefix(before, laps, first)
+                || (first < laps.size() && laps.get(first).finishMicros() < from)) {
+            return null;
+        }
+        if (first == laps.size()) {
+            return List.of();
+        }
+        long carBest = before.bestValidAmongFirst(first);
+        List<Lap> tail = new ArrayList<>(laps.size() - first);
+        for (int i = first; i < laps.size(); i++) {
+            Lap lap = laps.get(i);
+            boolean personalBest = lap.isValid() && lap.lapTimeMicros() < carBest;
+            boolean overallBest = lap.isValid() && lap.lapTimeMicros() < publishedBestValid;
+            if (personalBest) {
+                carBest = lap.lapTimeMicros();
+            }
+            if (overallBest) {
+                publishedBestValid = lap.lapTimeMicros();
+            }
+            publishedLatestFinish = Math.max(publishedLatestFinish, lap.finishMicros());
+            tail.add(lap.withBestFlags(personalBest, overallBest));
+        }
+        List<LapChange> changes = new ArrayList<>(tail.size());
+        LapDiff.between(number, List.of(), tail, cause, changes);
+        List<Lap> now = new ArrayList<>(laps.size());
+        now.addAll(before.laps());
+        now.addAll(tail);
+        published.put(number, PublishedLaps.of(now));
+        return changes;
+    }
+
+    private List<LapChange> publishFrom(long from, String cause, Set<CarTrack> changedCars) {
         Set<String> numbers = cars.keySet();
         // a car with published laps can only have gone (moved to another number) with a new configuration
         if (carsRebuilt && !numbers.containsAll(published.keySet())) {
@@ -248,7 +341,7 @@ public final class TimingSession {
             boolean mayHaveChanged = changedCars == null || car == null || changedCars.contains(car);
             if (mayHaveChanged && !samePrefix(before, laps, first)) {
                 // cannot happen while laps before 'from' are unaffected; recover by republishing everything
-                return publish(Long.MIN_VALUE, cause, null);
+                return publishFrom(Long.MIN_VALUE, cause, null);
             }
             firsts[index] = first;
             befores[index] = before;
@@ -347,7 +440,7 @@ public final class TimingSession {
 
     /** Ghost reads ignored over all cars. */
     public int ghostReads() {
-        return cars.values().stream().mapToInt(car -> car.raw.ghostReads()).sum();
+        return ghostReads;
     }
 
     /** Number of distinct passings held. */

@@ -43,8 +43,12 @@ final class AvroBytes<T extends SpecificRecord> {
     }
 
     T read(byte[] bytes) {
+        return read(bytes, 0, bytes.length);
+    }
+
+    T read(byte[] bytes, int offset, int length) {
         try {
-            decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
+            decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, decoder);
             return reader.read(null, decoder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import io.pitwall.processor.stream.StreamKey;
 import io.pitwall.processor.stream.StreamPosition;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +26,50 @@ final class KeyValueReorderStore implements ReorderStore {
 
     private final AvroBytes<Passing> passings = new AvroBytes<>(Passing.class);
 
+    private static final int MAX_CACHED_KEYS = 10_000;
+
     private final KeyValueStore<Bytes, byte[]> positions;
     private final KeyValueStore<Bytes, byte[]> held;
+    /**
+     * How many passings each stream has held, kept in memory (this class is the only writer of the store):
+     * almost every passing arrives in order, and a range scan of the store to find nothing held behind it cost
+     * more than the rest of the reorder step.
+     */
+    private final Map<StreamKey, Integer> heldCounts = new HashMap<>();
+    /** Streams' key bytes, built once rather than twice per passing. */
+    private final Map<StreamKey, Bytes> streamKeys = new HashMap<>();
 
     KeyValueReorderStore(KeyValueStore<Bytes, byte[]> positions, KeyValueStore<Bytes, byte[]> held) {
         this.positions = positions;
         this.held = held;
+        try (KeyValueIterator<Bytes, byte[]> it = held.all()) {
+            while (it.hasNext()) {
+                heldCounts.merge(StoreKeys.streamOf(it.next().key.get()), 1, Integer::sum);
+            }
+        }
     }
 
     @Override
     public StreamPosition position(StreamKey stream) {
-        byte[] value = positions.get(Bytes.wrap(StoreKeys.stream(stream)));
+        byte[] value = positions.get(streamKey(stream));
         return value == null ? null : StreamPosition.fromBytes(value);
     }
 
     @Override
     public void putPosition(StreamKey stream, StreamPosition position) {
-        positions.put(Bytes.wrap(StoreKeys.stream(stream)), position.toBytes());
+        positions.put(streamKey(stream), position.toBytes());
+    }
+
+    private Bytes streamKey(StreamKey stream) {
+        Bytes key = streamKeys.get(stream);
+        if (key == null) {
+            if (streamKeys.size() >= MAX_CACHED_KEYS) {
+                streamKeys.clear(); // streams come and go (new epochs); the live ones come back at once
+            }
+            key = Bytes.wrap(StoreKeys.stream(stream));
+            streamKeys.put(stream, key);
+        }
+        return key;
     }
 
     @Override
@@ -53,16 +81,25 @@ final class KeyValueReorderStore implements ReorderStore {
     public void hold(StreamKey stream, HeldPassing passing) {
         byte[] avro = passings.write(passing.passing());
         byte[] value = ByteBuffer.allocate(8 + avro.length).putLong(passing.heldSinceMillis()).put(avro).array();
-        held.put(Bytes.wrap(StoreKeys.sequence(stream, passing.sequence())), value);
+        Bytes key = Bytes.wrap(StoreKeys.sequence(stream, passing.sequence()));
+        if (held.get(key) == null) {
+            heldCounts.merge(stream, 1, Integer::sum);
+        }
+        held.put(key, value);
     }
 
     @Override
     public void release(StreamKey stream, long sequence) {
-        held.delete(Bytes.wrap(StoreKeys.sequence(stream, sequence)));
+        if (held.delete(Bytes.wrap(StoreKeys.sequence(stream, sequence))) != null) {
+            heldCounts.computeIfPresent(stream, (s, count) -> count == 1 ? null : count - 1);
+        }
     }
 
     @Override
     public List<HeldPassing> held(StreamKey stream) {
+        if (!heldCounts.containsKey(stream)) {
+            return List.of();
+        }
         byte[] prefix = StoreKeys.stream(stream);
         byte[] end = StoreKeys.endOfPrefix(prefix);
         List<HeldPassing> result = new ArrayList<>();
@@ -81,6 +118,9 @@ final class KeyValueReorderStore implements ReorderStore {
     @Override
     public Map<StreamKey, List<HeldPassing>> allHeld() {
         Map<StreamKey, List<HeldPassing>> all = new LinkedHashMap<>();
+        if (heldCounts.isEmpty()) {
+            return all;
+        }
         try (KeyValueIterator<Bytes, byte[]> it = held.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();

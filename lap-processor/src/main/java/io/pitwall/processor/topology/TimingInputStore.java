@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The inputs of each venue's current session, kept in one state store so the in-memory timing model can be
  * rebuilt after a restart or rebalance (its results are a function of these inputs). Keys start with the
  * venue (length-prefixed), then a kind byte: {@code C} the configuration, {@code K} a race-control action
- * (keyed by its own bytes, so a repeated action is stored once), {@code P} a passing keyed by stream, epoch and
- * sequence, {@code M} an entry of the session's Timing71 message log keyed by its sequence number, {@code R} a
+ * (keyed by its own bytes, so a repeated action is stored once), {@code B} a bucket of passings keyed by stream,
+ * epoch and {@link PassingBucket#of bucket} (one key per {@value PassingBucket#SEQUENCES} consecutive sequences,
+ * so the record cache coalesces their writes), {@code M} an entry of the session's Timing71 message log keyed by its sequence number, {@code R} a
  * replaced session's Timing71 service uuid with the wall-clock time (ms) its state is to be tombstoned. The message
  * log is the one thing that is not a function of the inputs (it records differences between the screens that
  * were published), so it is kept rather than rebuilt.
@@ -36,7 +37,9 @@ final class TimingInputStore {
 
     private static final byte CONFIG = 'C';
     private static final byte CONTROL = 'K';
+    /** One passing per key: how passings were stored before buckets; still read. */
     private static final byte PASSING = 'P';
+    private static final byte BUCKET = 'B';
     private static final byte MESSAGE = 'M';
     private static final byte REMOVAL = 'R';
     private final AvroBytes<SessionConfig> configAvro = new AvroBytes<>(SessionConfig.class);
@@ -69,15 +72,33 @@ final class TimingInputStore {
     }
 
     void putPassing(Passing passing) {
-        byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
-                passing.getSequence());
-        store.put(key(passing.getVenueId(), PASSING, id), passingAvro.write(passing));
+        Bytes key = bucketKey(passing);
+        byte[] bucket = PassingBucket.append(store.get(key), passing.getSequence(), passingAvro.write(passing));
+        if (bucket != null) {
+            store.put(key, bucket);
+        }
     }
 
     void deletePassing(Passing passing) {
+        Bytes key = bucketKey(passing);
+        byte[] bucket = store.get(key);
+        if (bucket != null) {
+            byte[] rest = PassingBucket.without(bucket, passing.getSequence());
+            if (rest == null) {
+                store.delete(key);
+            } else {
+                store.put(key, rest);
+            }
+        }
         byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
                 passing.getSequence());
         store.delete(key(passing.getVenueId(), PASSING, id));
+    }
+
+    private static Bytes bucketKey(Passing passing) {
+        byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
+                PassingBucket.of(passing.getSequence()));
+        return key(passing.getVenueId(), BUCKET, id);
     }
 
     void deleteControl(SessionControl control) {
@@ -129,6 +150,11 @@ final class TimingInputStore {
                     case CONFIG -> configs.put(venue, configAvro.read(entry.value));
                     case CONTROL -> controls.computeIfAbsent(venue, v -> new ArrayList<>()).add(controlAvro.read(entry.value));
                     case PASSING -> passings.computeIfAbsent(venue, v -> new ArrayList<>()).add(passingAvro.read(entry.value));
+                    case BUCKET -> {
+                        List<Passing> list = passings.computeIfAbsent(venue, v -> new ArrayList<>());
+                        PassingBucket.forEach(entry.value,
+                                (sequence, bytes, offset, length) -> list.add(passingAvro.read(bytes, offset, length)));
+                    }
                     case MESSAGE -> messages.computeIfAbsent(venue, v -> new TreeMap<>()).put(key.getLong(),
                             message(entry.value));
                     case REMOVAL -> {

@@ -48,8 +48,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * ./mvnw -q -B -o -pl lap-processor test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.pitwall.processor.bench.ReplayBenchmark -Dexec.args="--venues=200 --cars=30 --laps=40"
  * </pre>
- * Options: {@code --venues --cars --laps --commit-interval-ms --cache-bytes --threads}, and
- * {@code --topology=count} to measure Kafka Streams' bare {@code count()} over the same records instead.
+ * Options: {@code --venues --cars --laps --commit-interval-ms --cache-bytes --threads}, {@code --warmup=0.3} (the
+ * share of the replay after which the steady-state figures start: the first tens of seconds of a JVM are mostly
+ * JIT compilation, which a long replay does not pay per passing), and {@code --topology=count} to measure Kafka
+ * Streams' bare {@code count()} over the same records instead.
  */
 public final class ReplayBenchmark {
 
@@ -63,6 +65,7 @@ public final class ReplayBenchmark {
         int cars = options.integer("cars", 30);
         int laps = options.integer("laps", 40);
         String topology = options.string("topology", "lap-processor");
+        double warmup = Double.parseDouble(options.string("warmup", "0.3"));
         Map<String, String> service = Map.of(
                 "commit.interval", options.millis("commit-interval-ms", 20).toMillis() + "ms",
                 "cache.max.bytes", options.string("cache-bytes", Long.toString(10L * 1024 * 1024)),
@@ -73,6 +76,7 @@ public final class ReplayBenchmark {
         long generating = System.nanoTime();
         BenchSessions sessions = new BenchSessions(venues, cars, laps);
         List<Passing> passings = sessions.interleaved();
+        int total = passings.size();
         System.out.printf("generated %d sessions, %,d passings in %d ms%n", venues, passings.size(),
                 millisSince(generating));
 
@@ -99,11 +103,14 @@ public final class ReplayBenchmark {
                     producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
                 }
                 producer.flush();
-                System.out.printf("produced %,d passings in %d ms%n", passings.size(), millisSince(producing));
+                System.out.printf("produced %,d passings in %d ms%n", total, millisSince(producing));
             }
+            // not the service's memory: the heap the replay runs in should hold only what the service holds
+            passings = null;
+            sessions = null;
 
             if (topology.equals("count")) {
-                replayBareCount(infra, passings.size(), options);
+                replayBareCount(infra, total, warmup, options);
                 return;
             }
             long starting = System.nanoTime();
@@ -111,18 +118,11 @@ public final class ReplayBenchmark {
                 while (replay.state() != KafkaStreams.State.RUNNING) {
                     Thread.sleep(10);
                 }
-                long running = System.nanoTime();
-                BenchInfrastructure.CpuTimes cpu = infra.cpu();
-                ThreadCpu threads = ThreadCpu.now();
-                awaitCaughtUp(infra, "lap-processor-replay", replay::state, Topics.PASSINGS.name(), Duration.ofMinutes(30));
-                report("lap-processor", passings.size(), System.nanoTime() - running, options);
-                BenchInfrastructure.CpuTimes cpuAfter = infra.cpu();
-                System.out.printf("  %s%n", cpuAfter.perRecord(cpu, passings.size()));
-                System.out.printf("  %s%n", ThreadCpu.now().perRecord(threads,
-                        cpuAfter.processorMicrosPerRecord(cpu, passings.size()), passings.size()));
+                Window window = measure(infra, "lap-processor-replay", replay::state, total, warmup);
+                window.report("lap-processor", total, options);
                 System.out.printf("  stream thread time: %s%n", threadRatios(replay));
                 System.out.printf("  RUNNING after %d ms; states published: %.0f, lap corrections: %.0f%n",
-                        (running - starting) / 1_000_000,
+                        (window.start().nanos() - starting) / 1_000_000,
                         replay.meterRegistry().find("pitwall.processor.states.published").counters().stream()
                                 .mapToDouble(c -> c.count()).sum(),
                         replay.meterRegistry().find("pitwall.processor.lap.corrections").counters().stream()
@@ -154,7 +154,7 @@ public final class ReplayBenchmark {
      * Streams settings (exactly-once, commit interval, cache), measured on the same machine in the same
      * state, so that the lap processor's figure can be told apart from what the broker and the machine allow.
      */
-    private static void replayBareCount(BenchInfrastructure infra, int records, BenchOptions options) throws Exception {
+    private static void replayBareCount(BenchInfrastructure infra, int records, double warmup, BenchOptions options) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.PASSINGS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .groupByKey().count().toStream().to("bench.counts", Produced.with(Serdes.String(), Serdes.Long()));
@@ -172,22 +172,77 @@ public final class ReplayBenchmark {
             while (streams.state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(10);
             }
-            long running = System.nanoTime();
-            BenchInfrastructure.CpuTimes cpu = infra.cpu();
-            ThreadCpu threads = ThreadCpu.now();
-            awaitCaughtUp(infra, "count-replay", streams::state, Topics.PASSINGS.name(), Duration.ofMinutes(30));
-            report("bare count()", records, System.nanoTime() - running, options);
-            BenchInfrastructure.CpuTimes cpuAfter = infra.cpu();
-            System.out.printf("  %s%n", cpuAfter.perRecord(cpu, records));
-            System.out.printf("  %s%n", ThreadCpu.now().perRecord(threads, cpuAfter.processorMicrosPerRecord(cpu, records),
-                    records));
+            measure(infra, "count-replay", streams::state, records, warmup).report("bare count()", records, options);
         }
     }
 
-    private static void report(String what, int records, long nanos, BenchOptions options) {
-        System.out.printf("%nREPLAY %s: %,d passings in %.1f s = %,.0f passings/s%n", what, records, nanos / 1e9,
-                records / (nanos / 1e9));
-        System.out.printf("  %s%n  %s%n", BenchInfrastructure.machine(), options.describe());
+    /** A point of the replay: when, the CPU used so far, and how many input records were committed. */
+    private record Mark(long nanos, BenchInfrastructure.CpuTimes cpu, ThreadCpu threads, long committed) {
+
+        static Mark now(BenchInfrastructure infra, long committed) {
+            return new Mark(System.nanoTime(), infra.cpu(), ThreadCpu.now(), committed);
+        }
+    }
+
+    /** The whole replay (from RUNNING) and its steady state (from the warm-up mark to the end). */
+    private record Window(Mark start, Mark warm, Mark end) {
+
+        void report(String what, int records, BenchOptions options) {
+            long nanos = end.nanos - start.nanos;
+            System.out.printf("%nREPLAY %s: %,d passings in %.1f s = %,.0f passings/s%n", what, records, nanos / 1e9,
+                    records / (nanos / 1e9));
+            System.out.printf("  %s%n  %s%n", BenchInfrastructure.machine(), options.describe());
+            System.out.printf("  whole replay: %s%n", end.cpu.perRecord(start.cpu, records));
+            System.out.printf("  whole replay: %s%n", end.threads.perRecord(start.threads,
+                    end.cpu.processorMicrosPerRecord(start.cpu, records), records));
+            int steady = (int) (end.committed - warm.committed);
+            long steadyNanos = end.nanos - warm.nanos;
+            System.out.printf("STEADY STATE (after the first %,d passings): %,d passings in %.1f s = %,.0f passings/s%n",
+                    warm.committed, steady, steadyNanos / 1e9, steady / (steadyNanos / 1e9));
+            System.out.printf("  steady state: %s%n", end.cpu.perRecord(warm.cpu, steady));
+            System.out.printf("  steady state: %s%n", end.threads.perRecord(warm.threads,
+                    end.cpu.processorMicrosPerRecord(warm.cpu, steady), steady));
+        }
+    }
+
+    /** Measures a replay from now (RUNNING) until caught up, marking where the warm-up share was committed. */
+    private static Window measure(BenchInfrastructure infra, String group, Supplier<KafkaStreams.State> state,
+                                  int records, double warmup) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Mark start = Mark.now(infra, 0);
+            long warmCommitted = awaitCommitted(admin, group, state, (long) (records * warmup), Duration.ofMinutes(30));
+            Mark warm = Mark.now(infra, warmCommitted);
+            long endCommitted = awaitCommitted(admin, group, state, records, Duration.ofMinutes(30));
+            return new Window(start, warm, Mark.now(infra, endCommitted));
+        }
+    }
+
+    /** Waits until the group's committed offsets of {@code timing.passings} add up to {@code target}; returns them. */
+    private static long awaitCommitted(Admin admin, String group, Supplier<KafkaStreams.State> state,
+                                       long target, Duration timeout) throws Exception {
+        long committed = committedTotal(admin, group);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (committed < target) {
+            if (state.get() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("Kafka Streams failed");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + committed + " of " + target + " passings committed after "
+                        + timeout);
+            }
+            Thread.sleep(20);
+            committed = committedTotal(admin, group);
+        }
+        return committed;
+    }
+
+    private static long committedTotal(Admin admin, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                .entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(Topics.PASSINGS.name()) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
     }
 
     /** Waits until the service's committed offsets of {@code topic} reach its end offsets. */

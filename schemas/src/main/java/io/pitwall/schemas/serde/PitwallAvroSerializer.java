@@ -146,7 +146,8 @@ public class PitwallAvroSerializer<T> implements Serializer<T> {
 
     private void write(Object datum, Schema schema, ByteArrayOutputStream out) throws IOException {
         DatumWriter<Object> writer = writers.getOrCompute(WriterKey.of(datum, schema), key -> newWriter(key, schema));
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        // unbuffered: the stream is already in memory, and a buffered encoder would allocate a 2 KiB buffer per record
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         writer.write(datum, encoder);
         encoder.flush();
     }

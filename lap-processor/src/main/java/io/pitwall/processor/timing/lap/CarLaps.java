@@ -16,9 +16,10 @@ import java.util.List;
 public record CarLaps(List<Lap> laps, List<Crossing> accepted, int ghostReads, List<Long> currentLapSectors) {
 
     public CarLaps {
-        laps = List.copyOf(laps);
-        accepted = List.copyOf(accepted);
-        currentLapSectors = Collections.unmodifiableList(new ArrayList<>(currentLapSectors));
+        laps = GrowingList.isSnapshot(laps) ? laps : List.copyOf(laps);
+        accepted = GrowingList.isSnapshot(accepted) ? accepted : List.copyOf(accepted);
+        currentLapSectors = currentLapSectors.isEmpty() ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(currentLapSectors));
     }
 
     public static CarLaps empty() {

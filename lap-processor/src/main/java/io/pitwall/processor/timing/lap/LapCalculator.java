@@ -55,8 +55,8 @@ public final class LapCalculator {
     /** The state of one pass over a car's crossings. Not thread-safe. */
     public static final class Walk {
         private final TrackLimits limits;
-        private final List<Lap> laps = new ArrayList<>();
-        private final List<Crossing> accepted = new ArrayList<>();
+        private final GrowingList<Lap> laps = new GrowingList<>();
+        private final GrowingList<Crossing> accepted = new GrowingList<>();
         private final Map<LineKind, Crossing> lastPitCrossing = new EnumMap<>(LineKind.class);
         private final List<Crossing> sinceLapStart = new ArrayList<>();
         private Crossing lastTimingCrossing;
@@ -91,7 +91,7 @@ public final class LapCalculator {
         /** The laps of the crossings taken so far; the walk can go on afterwards. */
         public CarLaps result() {
             List<Long> current = lapStart == null ? List.of() : sectors(lapStart, sinceLapStart, null);
-            return new CarLaps(laps, accepted, ghosts, current);
+            return new CarLaps(laps.snapshot(), accepted.snapshot(), ghosts, current);
         }
 
         private void onFinish(Crossing crossing) {

@@ -49,6 +49,37 @@ class LapCalculatorWalkTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {11, 29})
+    void shouldKeepEveryEarlierResultAsItWasWhileTheWalkGoesOn(long seed) {
+        // results share their lists with the walk rather than copying them: later crossings must not show through
+        RaceTimeline timeline = RaceGenerator.generate(RaceScenario.race(seed).withSectors(3, false));
+        LineResolver lines = new LineResolver(timeline.sessionConfig());
+        TrackLimits limits = TrackLimits.of(timeline.sessionConfig());
+        TreeSet<Crossing> crossings = new TreeSet<>();
+        String transponder = lines.resolve(timeline.passings().get(0)).transponder();
+        for (Passing passing : timeline.passings()) {
+            Crossing crossing = lines.resolve(passing);
+            if (crossing.transponder().equals(transponder)) {
+                crossings.add(crossing);
+            }
+        }
+        LapCalculator.Walk walk = LapCalculator.start(limits);
+        List<CarLaps> results = new ArrayList<>();
+        for (Crossing crossing : crossings) {
+            walk.add(crossing);
+            results.add(walk.result());
+        }
+        List<Crossing> prefix = new ArrayList<>();
+        int index = 0;
+        for (Crossing crossing : crossings) {
+            prefix.add(crossing);
+            assertThat(results.get(index++)).as("result after " + prefix.size() + " crossings, read at the end")
+                    .isEqualTo(LapCalculator.compute(prefix, limits));
+        }
+        assertThat(results.get(results.size() - 1).laps()).as("laps of the whole walk").hasSizeGreaterThan(3);
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {5})
     void shouldRefuseACrossingThatDoesNotComeAfterTheOthers(long seed) {
         RaceTimeline timeline = RaceGenerator.generate(RaceScenario.race(seed));
