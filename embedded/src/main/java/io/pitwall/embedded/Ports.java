@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -23,11 +25,46 @@ public final class Ports {
     /** The only address the embedded servers listen on. */
     public static final String LOOPBACK = "127.0.0.1";
 
+    /** Ports {@link #findFree} has returned in this JVM; never forgotten, since their owners may bind them late. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Linux offers about 7,000 ports to a bind to port 0 (one parity of the lower half of 32768-60999). Even with
+     * thousands of them handed out, this many repeats in a row do not happen by chance: running out means the
+     * probe keeps returning the same few ports.
+     */
+    static final int MAX_PROBES = 200;
+
     private Ports() {
     }
 
-    /** A port that was free on 127.0.0.1 a moment ago. Racy by nature; good enough on one machine. */
+    /**
+     * A port that was free on 127.0.0.1 a moment ago and that this JVM has not handed out before. The probe's
+     * socket is closed before the caller binds, so the kernel may offer the same port to the next probe; a
+     * test that asks for two venues' ports in a row would then give both the same one. Remembering every port
+     * handed out rules that out within the JVM (not across processes, and not against an outgoing connection
+     * taking the port before the caller binds it).
+     *
+     * @throws IllegalStateException when {@value #MAX_PROBES} probes in a row only find ports handed out already
+     */
     public static int findFree() {
+        return findUnused(Ports::probeFree, HANDED_OUT);
+    }
+
+    static int findUnused(IntSupplier probe, Set<Integer> handedOut) {
+        int last = -1;
+        for (int attempt = 0; attempt < MAX_PROBES; attempt++) {
+            last = probe.getAsInt();
+            if (handedOut.add(last)) {
+                return last;
+            }
+        }
+        throw new IllegalStateException("no free port on " + LOOPBACK + " that this JVM has not handed out already: "
+                + MAX_PROBES + " probes in a row found only such ports (the last " + last + "; "
+                + handedOut.size() + " handed out so far)");
+    }
+
+    private static int probeFree() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));

@@ -2,6 +2,7 @@ package io.pitwall.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pitwall.embedded.Ports;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -28,10 +29,7 @@ class LocalInfrastructurePortTest {
 
     @Test
     void shouldKeepTheLastRunsPortForAFreePortWhileItIsFree() throws Exception {
-        int free;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            free = probe.getLocalPort();
-        }
+        int free = Ports.findFree();
         Path recorded = Files.writeString(dir.resolve("broker.port"), free + "\n");
 
         assertThat(LocalInfrastructure.port(0, 9092, recorded)).isEqualTo(free);

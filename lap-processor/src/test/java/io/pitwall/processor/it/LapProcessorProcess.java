@@ -1,8 +1,8 @@
 package io.pitwall.processor.it;
 
+import io.pitwall.embedded.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +35,7 @@ final class LapProcessorProcess implements AutoCloseable {
 
     /** Starts {@code lap-processor} with these options (plus its HTTP port); output goes to {@code log}. */
     static LapProcessorProcess start(List<String> options, Path log) throws IOException {
-        int port = freePort();
+        int port = Ports.findFree();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // C1 only: the child starts about twice as fast on a busy 2-core machine, and it runs for seconds
@@ -108,12 +108,6 @@ final class LapProcessorProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

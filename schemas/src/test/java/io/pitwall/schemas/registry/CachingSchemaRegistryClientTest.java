@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.pitwall.embedded.Ports;
 import io.pitwall.events.DecoderStatus;
 import io.pitwall.events.Passing;
 import io.pitwall.schemas.testing.StubRegistryServer;
 import io.pitwall.schemas.testing.StubRegistryServer.RecordedRequest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -275,8 +274,8 @@ class CachingSchemaRegistryClientTest {
     }
 
     @Test
-    void connectionRefusedIsRegistryUnavailableNamingUrlAndSubject() throws IOException {
-        String deadUrl = "http://127.0.0.1:" + freePort() + "/apis/ccompat/v7";
+    void connectionRefusedIsRegistryUnavailableNamingUrlAndSubject() {
+        String deadUrl = "http://127.0.0.1:" + Ports.findFree() + "/apis/ccompat/v7";
         CachingSchemaRegistryClient client = CachingSchemaRegistryClient.builder(deadUrl)
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2))).build();
 
@@ -306,8 +305,8 @@ class CachingSchemaRegistryClientTest {
     }
 
     @Test
-    void failsOverToTheNextUrlAndStaysThere() throws IOException {
-        String dead = "http://127.0.0.1:" + freePort() + "/apis/ccompat/v7";
+    void failsOverToTheNextUrlAndStaysThere() {
+        String dead = "http://127.0.0.1:" + Ports.findFree() + "/apis/ccompat/v7";
         CachingSchemaRegistryClient client = CachingSchemaRegistryClient.builder(dead + "," + stub.url())
                 .retryPolicy(RetryPolicy.NONE).build();
 
@@ -318,9 +317,9 @@ class CachingSchemaRegistryClientTest {
     }
 
     @Test
-    void everyUrlIsNamedWhenNoneAnswers() throws IOException {
-        String a = "http://127.0.0.1:" + freePort();
-        String b = "http://127.0.0.1:" + freePort() + "/sr";
+    void everyUrlIsNamedWhenNoneAnswers() {
+        String a = "http://127.0.0.1:" + Ports.findFree();
+        String b = "http://127.0.0.1:" + Ports.findFree() + "/sr";
         CachingSchemaRegistryClient client = CachingSchemaRegistryClient.builder(List.of(a, b))
                 .retryPolicy(RetryPolicy.NONE).build();
 
@@ -473,11 +472,5 @@ class CachingSchemaRegistryClientTest {
                 .requiredString("venueId")
                 .name("firmware").type().stringType().stringDefault("unknown")
                 .endRecord();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.pitwall.embedded.Ports;
 import io.pitwall.events.DecoderStatus;
 import io.pitwall.events.Passing;
 import io.pitwall.schemas.registry.IncompatibleSchemaException;
@@ -14,7 +15,6 @@ import io.pitwall.schemas.registry.SubjectNotFoundException;
 import io.pitwall.schemas.testing.SampleEvents;
 import io.pitwall.schemas.testing.StubRegistryServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -173,12 +173,8 @@ class PitwallAvroSerializerTest {
     }
 
     @Test
-    void unreachableRegistryNamesUrlTopicAndSubject() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+    void unreachableRegistryNamesUrlTopicAndSubject() {
+        String url = "http://127.0.0.1:" + Ports.findFree() + "/apis/ccompat/v7";
         PitwallAvroSerializer<Passing> serializer = new PitwallAvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", url, "max.retries", 0), false);
 

@@ -3,13 +3,13 @@ package io.pitwall.publisher.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pitwall.embedded.Ports;
 import io.pitwall.embedded.junit.KafkaCluster;
 import io.pitwall.embedded.junit.KafkaClusterExtension;
 import io.pitwall.publisher.Fixtures;
 import io.pitwall.publisher.StatePublisher;
 import io.pitwall.publisher.config.PublisherConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,7 +42,7 @@ class LiveTimingPageIT {
         ObjectNode manifest = Fixtures.manifest(Fixtures.ELMS);
         ObjectNode running = Fixtures.withoutTimingFlags(Fixtures.withFlag(Fixtures.state(Fixtures.ELMS), "green"));
         ((ObjectNode) running.path("session")).put("timeElapsed", 7325.4).put("timeRemain", 7074.6);
-        int port = freePort();
+        int port = Ports.findFree();
         ChromeDriver browser = Browsers.headlessChromium(profile);
         try (PublisherHarness h = new PublisherHarness(cluster, "page").with("http.port", String.valueOf(port))) {
             h.sendManifest(UUID, manifest);
@@ -121,11 +121,5 @@ class LiveTimingPageIT {
         Files.createDirectories(dir);
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

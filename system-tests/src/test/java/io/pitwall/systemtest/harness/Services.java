@@ -1,8 +1,8 @@
 package io.pitwall.systemtest.harness;
 
+import io.pitwall.embedded.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,14 +129,12 @@ public final class Services implements AutoCloseable {
         return service;
     }
 
-    /** A port free on 127.0.0.1 right now, for a listener that must keep its port across restarts. */
+    /**
+     * A port free on 127.0.0.1 right now and never handed out before in this JVM ({@link Ports#findFree}), for a
+     * listener that must keep its port across restarts.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Ports.findFree();
     }
 
     /** Stops every service this factory made (SIGTERM, SIGKILL after a grace), in reverse order. */

@@ -3,6 +3,7 @@ package io.pitwall.ingest.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pitwall.embedded.Ports;
 import io.pitwall.embedded.junit.KafkaCluster;
 import io.pitwall.embedded.junit.KafkaClusterExtension;
 import io.pitwall.ingest.core.config.ConfigFields;
@@ -15,8 +16,6 @@ import io.pitwall.ingest.core.testing.SamplePassings;
 import io.pitwall.schemas.catalog.Topics;
 import io.pitwall.ingest.core.health.HealthReport;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -178,10 +177,8 @@ class IngestServiceIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return Ports.findFree();
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

@@ -3,6 +3,7 @@ package io.pitwall.ingest.ctp01.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pitwall.embedded.Ports;
 import io.pitwall.embedded.junit.KafkaCluster;
 import io.pitwall.embedded.junit.KafkaClusterExtension;
 import io.pitwall.ingest.core.service.IngestService;
@@ -13,8 +14,6 @@ import io.pitwall.ingest.ctp01.session.SessionMetrics;
 import io.pitwall.simulator.ctp01.ChronoTrackBox;
 import io.pitwall.simulator.ctp01.ChronoTrackClient;
 import io.pitwall.simulator.ctp01.ClientConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -162,21 +161,8 @@ class Ctp01AuthenticationAttacksIT {
         return "timer-" + method;
     }
 
-    private static List<String> venueOptions(String venue, String method, String user) throws IOException {
+    private static List<String> venueOptions(String venue, String method, String user) {
         String p = "--ctp01.venue." + venue + ".";
-        return List.of(p + "port=" + freePort(), p + "authentication=" + method, p + "password." + user + "=" + PASSWORD);
-    }
-
-    /** Ports handed out so far: each probe's socket is closed before the next, so the kernel may repeat one. */
-    private static final Set<Integer> HANDED_OUT = new HashSet<>();
-
-    private static synchronized int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            }
-        }
+        return List.of(p + "port=" + Ports.findFree(), p + "authentication=" + method, p + "password." + user + "=" + PASSWORD);
     }
 }

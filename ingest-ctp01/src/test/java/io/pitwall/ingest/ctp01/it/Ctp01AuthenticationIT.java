@@ -3,6 +3,7 @@ package io.pitwall.ingest.ctp01.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pitwall.embedded.Ports;
 import io.pitwall.embedded.junit.KafkaCluster;
 import io.pitwall.embedded.junit.KafkaClusterExtension;
 import io.pitwall.events.DecoderStatus;
@@ -11,15 +12,11 @@ import io.pitwall.schemas.catalog.Topics;
 import io.pitwall.simulator.ctp01.ChronoTrackBox;
 import io.pitwall.simulator.ctp01.ClientConfig;
 import io.pitwall.simulator.ctp01.ChronoTrackClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,17 +38,11 @@ class Ctp01AuthenticationIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         Map<String, String> venueByMethod = new LinkedHashMap<>();
         List<String> options = new ArrayList<>();
-        Set<Integer> ports = new HashSet<>();
         for (String method : METHODS) {
             String venue = "auth-" + method + "-" + run;
             venueByMethod.put(method, venue);
             String p = "--ctp01.venue." + venue + ".";
-            // each probe's socket is closed before the next, so the kernel may hand out the same port twice
-            int port = freePort();
-            while (!ports.add(port)) {
-                port = freePort();
-            }
-            options.add(p + "port=" + port);
+            options.add(p + "port=" + Ports.findFree());
             options.add(p + "authentication=" + method);
             options.add(p + "password.user-" + method + "=" + PASSWORD);
         }
@@ -99,12 +90,6 @@ class Ctp01AuthenticationIT {
         } finally {
             right.forEach(ChronoTrackClient::close);
             wrong.forEach(ChronoTrackClient::close);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pitwall.embedded.Ports;
 import io.pitwall.embedded.junit.KafkaCluster;
 import io.pitwall.embedded.junit.KafkaClusterExtension;
 import io.pitwall.events.ControlAction;
@@ -131,7 +132,7 @@ class SmartraceIngestIT {
     void lapsReSentToARestartedIngestAreRecognisedAndKeepTheirTiming(KafkaCluster cluster) throws Exception {
         String venue = "it-restart-" + UUID.randomUUID().toString().substring(0, 8);
         PitwallCluster kafka = new PitwallCluster(cluster);
-        int port = freePort();
+        int port = Ports.findFree();
         Map<String, String> options = Map.of("SMARTRACE_VENUE", venue, "SMARTRACE_PORT", Integer.toString(port));
         URI uri = URI.create("ws://127.0.0.1:" + port + "/");
         Map<SmartraceSensor, List<Sent>> sent = new HashMap<>();
@@ -155,12 +156,6 @@ class SmartraceIngestIT {
                 assertThat(passings).hasSize(3);
                 assertSensorTiming(sensor, sent.get(sensor), passings);
             }
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
