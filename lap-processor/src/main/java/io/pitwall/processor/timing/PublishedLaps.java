@@ -36,16 +36,7 @@ record PublishedLaps(List<Lap> laps, long[] bestValidUpTo, Lap best, List<Long> 
                 if (best == null || lap.lapTimeMicros() < best.lapTimeMicros()) {
                     best = lap;
                 }
-                List<Long> times = lap.sectorTimesMicros();
-                if (times.size() > sectors.length) {
-                    sectors = Arrays.copyOf(sectors, times.size());
-                }
-                for (int s = 0; s < times.size(); s++) {
-                    Long time = times.get(s);
-                    if (time != null && (sectors[s] == null || time < sectors[s])) {
-                        sectors[s] = time;
-                    }
-                }
+                sectors = bestOf(sectors, lap.sectorTimesMicros());
             }
             bestUpTo[i] = running;
         }
@@ -58,6 +49,38 @@ record PublishedLaps(List<Lap> laps, long[] bestValidUpTo, Lap best, List<Long> 
         }
         return new PublishedLaps(laps, bestUpTo, best, Collections.unmodifiableList(new ArrayList<>(Arrays.asList(sectors))),
                 finishLine);
+    }
+
+    /**
+     * These laps followed by {@code tail}: what {@link #of} gives for the whole list, computed from this one's
+     * figures and the new laps only (a car's laps are published one at a time, for every car, all session long).
+     */
+    PublishedLaps append(List<Lap> tail) {
+        if (laps.isEmpty()) {
+            return of(tail);
+        }
+        int size = laps.size();
+        Lap[] all = laps.toArray(new Lap[size + tail.size()]);
+        long[] bestUpTo = Arrays.copyOf(bestValidUpTo, size + tail.size());
+        long[] crossings = Arrays.copyOf(finishLine, size + tail.size() + 1);
+        long running = bestValidUpTo[size - 1];
+        Lap newBest = best;
+        Long[] sectors = bestSectors.toArray(new Long[0]);
+        for (int i = 0; i < tail.size(); i++) {
+            Lap lap = tail.get(i);
+            all[size + i] = lap;
+            if (lap.isValid()) {
+                running = Math.min(running, lap.lapTimeMicros());
+                if (newBest == null || lap.lapTimeMicros() < newBest.lapTimeMicros()) {
+                    newBest = lap;
+                }
+                sectors = bestOf(sectors, lap.sectorTimesMicros());
+            }
+            bestUpTo[size + i] = running;
+            crossings[size + i + 1] = lap.finishMicros();
+        }
+        return new PublishedLaps(Arrays.asList(all), bestUpTo, newBest,
+                Collections.unmodifiableList(new ArrayList<>(Arrays.asList(sectors))), crossings);
     }
 
     /** Best valid lap time among the first {@code count} laps, Long.MAX_VALUE if none. */
@@ -78,5 +101,17 @@ record PublishedLaps(List<Lap> laps, long[] bestValidUpTo, Lap best, List<Long> 
             }
         }
         return low;
+    }
+
+    /** Per sector, the better of {@code best} and {@code times} (nulls are no time); may grow {@code best}. */
+    private static Long[] bestOf(Long[] best, List<Long> times) {
+        Long[] result = times.size() > best.length ? Arrays.copyOf(best, times.size()) : best;
+        for (int s = 0; s < times.size(); s++) {
+            Long time = times.get(s);
+            if (time != null && (result[s] == null || time < result[s])) {
+                result[s] = time;
+            }
+        }
+        return result;
     }
 }

@@ -55,7 +55,9 @@ public final class TimingSession {
     private final RaceControl raceControl = new RaceControl();
     private final Map<PassingKey, Passing> passings = new HashMap<>();
     private final TreeMap<String, CarTrack> cars = new TreeMap<>();
-    private final Map<String, String> carNumberByTransponder = new HashMap<>();
+    /** The same cars in a list: iterated for every passing, where walking the tree cost more than the work. */
+    private final List<CarTrack> carList = new ArrayList<>();
+    private final Map<String, CarTrack> carByTransponder = new HashMap<>();
     private final Map<String, PublishedLaps> published = new HashMap<>();
     private SessionConfig config;
     private TrackLimits limits;
@@ -72,7 +74,7 @@ public final class TimingSession {
     private long publishedBestValid = Long.MAX_VALUE;
     /** Every car's laps as the lap calculator made them, without a list per call. */
     private final Iterable<CarLaps> rawLaps = () -> new java.util.Iterator<>() {
-        private final java.util.Iterator<CarTrack> cars = TimingSession.this.cars.values().iterator();
+        private final java.util.Iterator<CarTrack> cars = carList.iterator();
 
         @Override
         public boolean hasNext() {
@@ -118,11 +120,10 @@ public final class TimingSession {
         passings.put(key, passing);
         Crossing crossing = lineResolver.resolve(passing);
         CarTrack car = carOf(crossing);
-        boolean late = car.timeline.higher(crossing) != null;
+        boolean late = car.timeline.add(crossing);
         if (late) {
             car.rewalk = true;
         }
-        car.timeline.add(crossing);
         car.appended.add(crossing);
         String cause = late ? "late passing inserted (" + describe(passing) + ")" : null;
         return new TimingUpdate(true, recalculate(List.of(car), crossing.timeMicros(), cause));
@@ -153,11 +154,10 @@ public final class TimingSession {
             passings.put(key, passing);
             Crossing crossing = lineResolver.resolve(passing);
             CarTrack car = carOf(crossing);
-            if (car.timeline.higher(crossing) != null) {
+            if (car.timeline.add(crossing)) {
                 late = passing;
                 car.rewalk = true;
             }
-            car.timeline.add(crossing);
             car.appended.add(crossing);
             dirty.merge(car, crossing.timeMicros(), Math::min);
         }
@@ -202,24 +202,30 @@ public final class TimingSession {
         lineResolver = new LineResolver(newConfig);
         entryList = new EntryList(newConfig);
         cars.clear();
-        carNumberByTransponder.clear();
+        carList.clear();
+        carByTransponder.clear();
         carsRebuilt = true;
         ghostReads = 0;
-        List<Passing> inOrder = new ArrayList<>(passings.values());
-        for (Passing passing : inOrder) {
+        Map<CarTrack, List<Crossing>> byCar = new HashMap<>();
+        for (Passing passing : passings.values()) {
             Crossing crossing = lineResolver.resolve(passing);
-            carOf(crossing).timeline.add(crossing);
+            byCar.computeIfAbsent(carOf(crossing), car -> new ArrayList<>()).add(crossing);
         }
+        byCar.forEach((car, crossings) -> car.timeline.addAll(crossings));
     }
 
     private CarTrack carOf(Crossing crossing) {
-        String number = carNumberByTransponder.get(crossing.transponder());
-        if (number != null) {
-            return cars.get(number);
+        CarTrack known = carByTransponder.get(crossing.transponder());
+        if (known != null) {
+            return known;
         }
         CarIdentity identity = entryList.carOf(crossing.transponder(), null);
-        CarTrack car = cars.computeIfAbsent(identity.carNumber(), n -> new CarTrack(identity));
-        carNumberByTransponder.put(crossing.transponder(), identity.carNumber());
+        CarTrack car = cars.computeIfAbsent(identity.carNumber(), n -> {
+            CarTrack added = new CarTrack(identity);
+            carList.add(added);
+            return added;
+        });
+        carByTransponder.put(crossing.transponder(), car);
         return car;
     }
 
@@ -240,7 +246,7 @@ public final class TimingSession {
             from = Math.min(from, Math.min(chequered, chequeredMicros));
             chequeredMicros = chequered;
         }
-        for (CarTrack car : cars.values()) {
+        for (CarTrack car : carList) {
             if (car.run == null || chequeredMoved || dirty.contains(car)) {
                 car.run = CarRun.of(car.raw, chequeredMicros);
             }
@@ -310,10 +316,7 @@ public final class TimingSession {
         }
         List<LapChange> changes = new ArrayList<>(tail.size());
         LapDiff.between(number, List.of(), tail, cause, changes);
-        List<Lap> now = new ArrayList<>(laps.size());
-        now.addAll(before.laps());
-        now.addAll(tail);
-        published.put(number, PublishedLaps.of(now));
+        published.put(number, before.append(tail));
         return changes;
     }
 
@@ -411,7 +414,7 @@ public final class TimingSession {
             return start;
         }
         long earliest = Long.MAX_VALUE;
-        for (CarTrack car : cars.values()) {
+        for (CarTrack car : carList) {
             if (car.raw != null && !car.raw.accepted().isEmpty()) {
                 earliest = Math.min(earliest, car.raw.accepted().get(0).timeMicros());
             }
@@ -594,7 +597,7 @@ public final class TimingSession {
     /** A car's crossings and what was computed from them. */
     private final class CarTrack {
         private CarIdentity identity;
-        private final TreeSet<Crossing> timeline = new TreeSet<>();
+        private final CrossingTimeline timeline = new CrossingTimeline();
         private CarLaps raw = CarLaps.empty();
         private CarRun run;
         /** The lap walk over the timeline so far, continued while crossings only come after it. */

@@ -10,6 +10,7 @@ import io.pitwall.processor.timing71.Timing71Message;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,15 @@ final class TimingInputStore {
     private final AvroBytes<SessionControl> controlAvro = new AvroBytes<>(SessionControl.class);
     private final AvroBytes<Passing> passingAvro = new AvroBytes<>(Passing.class);
 
+    private static final int MAX_OPEN_BUCKETS = 4_096;
+
     private final KeyValueStore<Bytes, byte[]> store;
+    /**
+     * The buckets written lately, as written: the next passing of a stream goes into the same bucket, and reading
+     * it back through the store's layers cost as much as writing it. This processor is the store's only writer,
+     * so what is here is what the store holds.
+     */
+    private final Map<Bytes, byte[]> openBuckets = new HashMap<>();
 
     TimingInputStore(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
@@ -73,26 +82,40 @@ final class TimingInputStore {
 
     void putPassing(Passing passing) {
         Bytes key = bucketKey(passing);
-        byte[] bucket = PassingBucket.append(store.get(key), passing.getSequence(), passingAvro.write(passing));
+        byte[] bucket = PassingBucket.append(bucket(key), passing.getSequence(), passingAvro.write(passing));
         if (bucket != null) {
-            store.put(key, bucket);
+            putBucket(key, bucket);
         }
     }
 
     void deletePassing(Passing passing) {
         Bytes key = bucketKey(passing);
-        byte[] bucket = store.get(key);
+        byte[] bucket = bucket(key);
         if (bucket != null) {
             byte[] rest = PassingBucket.without(bucket, passing.getSequence());
             if (rest == null) {
+                openBuckets.remove(key);
                 store.delete(key);
             } else {
-                store.put(key, rest);
+                putBucket(key, rest);
             }
         }
         byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
                 passing.getSequence());
         store.delete(key(passing.getVenueId(), PASSING, id));
+    }
+
+    private byte[] bucket(Bytes key) {
+        byte[] bucket = openBuckets.get(key);
+        return bucket != null ? bucket : store.get(key);
+    }
+
+    private void putBucket(Bytes key, byte[] bucket) {
+        if (openBuckets.size() >= MAX_OPEN_BUCKETS && !openBuckets.containsKey(key)) {
+            openBuckets.clear(); // the streams still live come back with their next passing
+        }
+        openBuckets.put(key, bucket);
+        store.put(key, bucket);
     }
 
     private static Bytes bucketKey(Passing passing) {
