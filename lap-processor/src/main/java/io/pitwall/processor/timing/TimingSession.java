@@ -53,7 +53,7 @@ public final class TimingSession {
     private final String venueId;
     private final TimingOptions options;
     private final RaceControl raceControl = new RaceControl();
-    private final Map<PassingKey, Passing> passings = new HashMap<>();
+    private final PassingArchive passings = new PassingArchive();
     private final TreeMap<String, CarTrack> cars = new TreeMap<>();
     /** The same cars in a list: iterated for every passing, where walking the tree cost more than the work. */
     private final List<CarTrack> carList = new ArrayList<>();
@@ -112,13 +112,12 @@ public final class TimingSession {
         if (!venueId.equals(passing.getVenueId())) {
             return TimingUpdate.ignored();
         }
-        PassingKey key = PassingKey.of(passing);
-        if (passings.containsKey(key)) {
+        Crossing crossing = lineResolver.resolve(passing);
+        if (passings.contains(crossing.key())) {
             return addPassings(List.of(passing)); // a duplicate, perhaps a different version of it
         }
         // the live case, once per passing: no batch bookkeeping
-        passings.put(key, passing);
-        Crossing crossing = lineResolver.resolve(passing);
+        passings.put(crossing.key(), passing);
         CarTrack car = carOf(crossing);
         boolean late = car.timeline.add(crossing);
         if (late) {
@@ -137,7 +136,8 @@ public final class TimingSession {
             if (!venueId.equals(passing.getVenueId())) {
                 continue;
             }
-            PassingKey key = PassingKey.of(passing);
+            Crossing crossing = lineResolver.resolve(passing);
+            PassingKey key = crossing.key();
             Passing known = passings.get(key);
             if (known != null) {
                 duplicatePassings++;
@@ -152,7 +152,6 @@ public final class TimingSession {
                 dirty.merge(previousCar, replaced.timeMicros(), Math::min);
             }
             passings.put(key, passing);
-            Crossing crossing = lineResolver.resolve(passing);
             CarTrack car = carOf(crossing);
             if (car.timeline.add(crossing)) {
                 late = passing;
@@ -207,7 +206,7 @@ public final class TimingSession {
         carsRebuilt = true;
         ghostReads = 0;
         Map<CarTrack, List<Crossing>> byCar = new HashMap<>();
-        for (Passing passing : passings.values()) {
+        for (Passing passing : passings.all()) {
             Crossing crossing = lineResolver.resolve(passing);
             byCar.computeIfAbsent(carOf(crossing), car -> new ArrayList<>()).add(crossing);
         }

@@ -105,6 +105,9 @@ public final class LatencyBenchmark {
                         latencies.get(Topics.TIMING71_STATES.name()).describe());
                 System.out.printf("LATENCY input -> lap event:      %s%n", latencies.get(Topics.LAPS.name()).describe());
                 describeRun(venues, rate, duration, warmup, options);
+                System.out.printf("  stream thread (ms): %s%n", threadLatencies(name -> processor.meterRegistry().getMeters()
+                        .stream().filter(m -> m.getId().getName().equals("kafka.stream.thread." + name.replace('-', '.')))
+                        .findFirst().map(m -> m.measure().iterator().next().getValue()).orElse(Double.NaN)));
             }
         }
     }
@@ -139,6 +142,9 @@ public final class LatencyBenchmark {
             Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup);
             System.out.printf("%nLATENCY input -> count() output: %s%n", latencies.get(COUNTS).describe());
             describeRun(feeds.size(), rate, duration, warmup, options);
+            System.out.printf("  stream thread (ms): %s%n", threadLatencies(name -> streams.metrics().entrySet().stream()
+                    .filter(e -> e.getKey().group().equals("stream-thread-metrics") && e.getKey().name().equals(name))
+                    .findFirst().map(e -> ((Number) e.getValue().metricValue()).doubleValue()).orElse(Double.NaN)));
         }
     }
 
@@ -163,6 +169,16 @@ public final class LatencyBenchmark {
         }
         feeder.join();
         return latencies;
+    }
+
+    /** Kafka Streams' own view of where the stream thread's time went per commit, poll and punctuation. */
+    private static String threadLatencies(java.util.function.Function<String, Double> metric) {
+        StringBuilder text = new StringBuilder();
+        for (String what : List.of("commit", "poll", "punctuate", "process")) {
+            text.append(text.length() == 0 ? "" : ", ").append(String.format("%s avg %.2f max %.1f", what,
+                    metric.apply(what + "-latency-avg"), metric.apply(what + "-latency-max")));
+        }
+        return text.toString();
     }
 
     private static void describeRun(int venues, int rate, Duration duration, Duration warmup, BenchOptions options) {

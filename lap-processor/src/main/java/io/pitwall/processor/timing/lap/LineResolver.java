@@ -4,6 +4,7 @@ import io.pitwall.events.LineKind;
 import io.pitwall.events.LineMapping;
 import io.pitwall.events.Passing;
 import io.pitwall.events.SessionConfig;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,11 @@ public final class LineResolver {
     /** Attribute keys an ingest may use for the line identifier exactly as the hardware sent it. */
     public static final List<String> RAW_LINE_ATTRIBUTES = List.of("line", "location", "stationType", "lapLine");
 
+    private static final int MAX_CANONICAL_STRINGS = 10_000;
+
     private final List<LineMapping> mappings;
+    /** One copy of each transponder, stream id and name seen (not thread-safe: one session, one thread). */
+    private final Map<String, String> strings = new HashMap<>();
 
     public LineResolver(SessionConfig config) {
         this.mappings = List.copyOf(config.getLineMap());
@@ -38,8 +43,21 @@ public final class LineResolver {
         if (line != LineKind.SECTOR && line != LineKind.SPLIT) {
             index = null;
         }
-        return new Crossing(PassingKey.of(passing), passing.getTransponder(), Micros.of(passing.getPassingTime()),
-                line, index, passing.getName());
+        // the same few strings recur in every crossing of a session: keep one copy of each
+        PassingKey key = new PassingKey(canonical(passing.getStreamId()), passing.getStreamEpoch(), passing.getSequence());
+        return new Crossing(key, canonical(passing.getTransponder()), Micros.of(passing.getPassingTime()), line, index,
+                canonical(passing.getName()));
+    }
+
+    private String canonical(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (strings.size() >= MAX_CANONICAL_STRINGS) {
+            strings.clear(); // a stream of distinct names (hostile input) must not grow this without bound
+        }
+        String known = strings.putIfAbsent(value, value);
+        return known != null ? known : value;
     }
 
     private LineMapping find(Passing passing) {
