@@ -1,20 +1,12 @@
 package io.pitwall.processor.timing;
 
 import io.pitwall.events.Passing;
+import io.pitwall.processor.codec.AvroBytes;
 import io.pitwall.processor.timing.lap.PassingKey;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * The session's passings by key, each kept as its Avro binary rather than as objects. Timing reads a passing
@@ -26,11 +18,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 final class PassingArchive {
 
     private final Map<PassingKey, byte[]> byKey = new HashMap<>();
-    private final SpecificDatumWriter<Passing> writer = new SpecificDatumWriter<>(Passing.class);
-    private final SpecificDatumReader<Passing> reader = new SpecificDatumReader<>(Passing.class);
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    private BinaryEncoder encoder;
-    private BinaryDecoder decoder;
+    private final AvroBytes<Passing> avro = new AvroBytes<>(Passing.class);
 
     boolean contains(PassingKey key) {
         return byKey.containsKey(key);
@@ -60,23 +48,10 @@ final class PassingArchive {
     }
 
     private byte[] encode(Passing passing) {
-        try {
-            out.reset();
-            encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
-            writer.write(passing, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a passing", e);
-        }
+        return avro.write(passing);
     }
 
     private Passing decode(byte[] bytes) {
-        try {
-            decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
-            return reader.read(null, decoder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode a stored passing", e);
-        }
+        return avro.read(bytes);
     }
 }

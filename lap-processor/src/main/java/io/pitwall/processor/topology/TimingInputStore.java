@@ -1,6 +1,7 @@
 package io.pitwall.processor.topology;
 
 import io.pitwall.events.Passing;
+import io.pitwall.processor.codec.AvroBytes;
 import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
 import io.pitwall.processor.stream.StoreKeys;

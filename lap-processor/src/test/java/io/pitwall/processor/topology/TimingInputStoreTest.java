@@ -3,6 +3,7 @@ package io.pitwall.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.events.Passing;
+import io.pitwall.processor.codec.AvroBytes;
 import io.pitwall.processor.stream.StoreKeys;
 import io.pitwall.processor.stream.StreamKey;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.pitwall.processor.topology;
+package io.pitwall.processor.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,11 +12,12 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Plain Avro binary (no registry, no header) for the processor's own state stores, which only this processor
- * reads. A schema change needs the stores rebuilt from the input topics (the log is the source of truth).
- * Not thread-safe: each processor instance has its own.
+ * Plain Avro binary (no registry, no header) for what only this processor reads: its state stores and the passings
+ * a timing session keeps. A schema change needs the stores rebuilt from the input topics (the log is the source of
+ * truth). Reuses its encoder, decoder and buffer from one record to the next, so it is not thread-safe: each
+ * processor instance and each session has its own.
  */
-final class AvroBytes<T extends SpecificRecord> {
+public final class AvroBytes<T extends SpecificRecord> {
 
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
@@ -25,12 +26,12 @@ final class AvroBytes<T extends SpecificRecord> {
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;
 
-    AvroBytes(Class<T> type) {
+    public AvroBytes(Class<T> type) {
         this.writer = new SpecificDatumWriter<>(type);
         this.reader = new SpecificDatumReader<>(type);
     }
 
-    byte[] write(T record) {
+    public byte[] write(T record) {
         try {
             out.reset();
             encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
@@ -42,11 +43,11 @@ final class AvroBytes<T extends SpecificRecord> {
         }
     }
 
-    T read(byte[] bytes) {
+    public T read(byte[] bytes) {
         return read(bytes, 0, bytes.length);
     }
 
-    T read(byte[] bytes, int offset, int length) {
+    public T read(byte[] bytes, int offset, int length) {
         try {
             decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, decoder);
             return reader.read(null, decoder);
