@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.pitwall.publisher.Fixtures;
@@ -49,28 +48,9 @@ class ConflationTest {
     }
 
     /** Writes the frame's t71 text as is, so the test reads back exactly what a client would get. */
-    private final class RecordingSubscriber extends Subscriber {
-        boolean ended;
-
+    private final class RecordingSubscriber extends T71RecordingSubscriber {
         RecordingSubscriber(EmbeddedChannel ch) {
-            super(ch, Transport.T71, ConflationTest.this.settings, ConflationTest.this.metrics);
-        }
-
-        @Override
-        protected int write(Frame frame, ChannelPromise promise) {
-            ByteBuf bytes = frame.t71Text().retainedDuplicate();
-            channel.write(bytes, promise);
-            return bytes.readableBytes();
-        }
-
-        @Override
-        protected void writeKeepalive() {
-        }
-
-        @Override
-        protected void endOfService() {
-            ended = true;
-            channel.close();
+            super(ch, ConflationTest.this.settings, ConflationTest.this.metrics);
         }
     }
 
@@ -221,7 +201,7 @@ class ConflationTest {
         drain((EmbeddedChannel) client.channel());
         store.remove("s1");
         drain((EmbeddedChannel) client.channel());
-        assertThat(client.ended).isTrue();
+        assertThat(client.ended()).isTrue();
         assertThat(client.channel().isActive()).isFalse();
         assertThat(hub.subscribers("s1")).isZero();
     }

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.pitwall.publisher.Fixtures;
 import io.pitwall.publisher.fanout.FanoutSettings;
 import io.pitwall.publisher.fanout.FeedHub;
-import io.pitwall.publisher.fanout.Frame;
 import io.pitwall.publisher.fanout.FrameEncoder;
-import io.pitwall.publisher.fanout.Subscriber;
-import io.pitwall.publisher.fanout.Transport;
+import io.pitwall.publisher.fanout.T71RecordingSubscriber;
 import io.pitwall.publisher.metrics.PublisherMetrics;
 import io.pitwall.publisher.store.DefaultServiceSelector;
 import io.pitwall.publisher.store.DocumentKind;
@@ -120,31 +117,13 @@ class PoisonRecordTest {
     // ------------------------------------------------------------------ viewers
 
     /** A client of the hub on an EmbeddedChannel: records the Timing71 messages it is written. */
-    private final class Viewer extends Subscriber {
+    private final class Viewer extends T71RecordingSubscriber {
         final EmbeddedChannel ch;
         final List<JsonNode> received = new ArrayList<>();
-        boolean ended;
 
         Viewer(EmbeddedChannel ch) {
-            super(ch, Transport.T71, new FanoutSettings(Duration.ofHours(1), Duration.ofHours(1)), PoisonRecordTest.this.metrics);
+            super(ch, new FanoutSettings(Duration.ofHours(1), Duration.ofHours(1)), PoisonRecordTest.this.metrics);
             this.ch = ch;
-        }
-
-        @Override
-        protected int write(Frame frame, ChannelPromise promise) {
-            ByteBuf bytes = frame.t71Text().retainedDuplicate();
-            channel.write(bytes, promise);
-            return bytes.readableBytes();
-        }
-
-        @Override
-        protected void writeKeepalive() {
-        }
-
-        @Override
-        protected void endOfService() {
-            ended = true;
-            channel.close();
         }
 
         /** Every message written so far, in order. */
@@ -292,7 +271,7 @@ class PoisonRecordTest {
         assertThat(store.get("a")).isEmpty();
         assertThat(directory()).containsExactly("b");
         a.messages();
-        assertThat(a.ended).as("the viewer was told the service ended").isTrue();
+        assertThat(a.ended()).as("the viewer was told the service ended").isTrue();
 
         // and in one poll: poison, tombstones, more poison
         poll(poison(MANIFESTS, "b", 1), tombstone(STATES, "b"), poison(STATES, "b", 2), tombstone(MANIFESTS, "b"),
