@@ -1,6 +1,5 @@
 package io.pitwall.processor.timing71;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pitwall.events.SessionControl;
 import io.pitwall.processor.timing.LapChange;
@@ -24,6 +23,9 @@ public final class Timing71Service {
 
     /** Timing71 keeps the newest 100 messages. */
     public static final int MAX_MESSAGES = 100;
+
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER = Timing71Json.MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Deque<Timing71Message> messages = new ArrayDeque<>();
     private final List<LapChange> pendingChanges = new ArrayList<>();
@@ -58,8 +60,23 @@ public final class Timing71Service {
         pendingControls.add(Objects.requireNonNull(control));
     }
 
-    /** The full state for this snapshot; messages generated against the previous one. */
+    /** The full state for this snapshot, as JSON text; messages generated against the previous one. */
+    public String renderJson(SessionSnapshot snapshot) {
+        advance(snapshot);
+        return StateJsonWriter.write(snapshot, messages, highlight());
+    }
+
+    /** The same as {@link #renderJson}, as a tree (numbers kept exactly: a time is a 3-decimal BigDecimal). */
     public ObjectNode render(SessionSnapshot snapshot) {
+        try {
+            return (ObjectNode) TREE_READER.readTree(renderJson(snapshot));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable Timing71 state", e);
+        }
+    }
+
+    /** Generates the messages between the previous snapshot and this one and adds them to the log. */
+    private void advance(SessionSnapshot snapshot) {
         fresh = MessageGenerator.between(previous, snapshot, pendingChanges, pendingControls);
         pendingChanges.clear();
         pendingControls.clear();
@@ -70,23 +87,17 @@ public final class Timing71Service {
         while (messages.size() > MAX_MESSAGES) {
             messages.removeLast();
         }
-        ObjectNode state = Timing71Json.NODES.objectNode();
-        state.set("cars", StateRenderer.cars(snapshot));
-        state.set("session", StateRenderer.session(snapshot));
-        ArrayNode log = state.putArray("messages");
-        for (Timing71Message message : messages) {
-            log.add(message.toJson(Timing71Json.NODES));
-        }
+    }
+
+    /** Car numbers of the messages the last rendering added. */
+    private Set<String> highlight() {
         Set<String> highlight = new LinkedHashSet<>();
         for (Timing71Message message : fresh) {
             if (message.carNumber() != null) {
                 highlight.add(message.carNumber());
             }
         }
-        ArrayNode highlighted = state.putArray("highlight");
-        highlight.forEach(highlighted::add);
-        state.put("lastUpdated", snapshot.nowMicros() / 1000);
-        return state;
+        return highlight;
     }
 
     /** The messages the last {@link #render} added to the log, oldest first. */

@@ -474,7 +474,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
             venue.manifestConfig = snapshot.config();
             venue.manifestStart = start;
         }
-        String state = json(venue.timing71.render(snapshot));
+        String state = venue.timing71.renderJson(snapshot);
         keepMessages(venue);
         outputs.add(new Record<>(uuid, new TimingOutput.State(uuid, state), timestamp));
         metrics.statePublished(tick);
