@@ -21,6 +21,9 @@ import java.util.Set;
  */
 final class StateJsonWriter {
 
+    private static final ThreadLocal<char[]> DIGITS =
+            ThreadLocal.withInitial(() -> new char[TimeFormat.MAX_SECONDS_CHARS]);
+
     private StateJsonWriter() {
     }
 
@@ -83,10 +86,10 @@ final class StateJsonWriter {
         json.writeStartObject();
         json.writeStringField("flagState", session.flag().name().toLowerCase(Locale.ROOT));
         json.writeFieldName("timeElapsed");
-        json.writeNumber(TimeFormat.secondsText(session.elapsedMicros()));
+        seconds(json, session.elapsedMicros());
         if (session.remainingMicros() != null) {
             json.writeFieldName("timeRemain");
-            json.writeNumber(TimeFormat.secondsText(session.remainingMicros()));
+            seconds(json, session.remainingMicros());
         }
         if (session.lapsRemaining() != null) {
             json.writeNumberField("lapsRemain", session.lapsRemaining());
@@ -116,7 +119,7 @@ final class StateJsonWriter {
         if (gap instanceof Gap.Laps laps) {
             json.writeString(laps.laps() == 1 ? "1 lap" : laps.laps() + " laps");
         } else if (gap instanceof Gap.Time time) {
-            json.writeNumber(TimeFormat.secondsText(time.micros()));
+            seconds(json, time.micros());
         } else {
             json.writeString("");
         }
@@ -127,10 +130,16 @@ final class StateJsonWriter {
         if (micros == null) {
             json.writeString("");
         } else {
-            json.writeNumber(TimeFormat.secondsText(micros));
+            seconds(json, micros);
         }
         json.writeString(flag);
         json.writeEndArray();
+    }
+
+    /** A time as its exact 3-decimal number; the digits go through one buffer per thread, not a string per cell. */
+    private static void seconds(JsonGenerator json, long micros) throws IOException {
+        char[] digits = DIGITS.get();
+        json.writeNumber(digits, 0, TimeFormat.secondsText(micros, digits));
     }
 
     private static String text(String value) {

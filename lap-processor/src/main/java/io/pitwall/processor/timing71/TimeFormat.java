@@ -22,18 +22,40 @@ public final class TimeFormat {
      * "-0.005", "0.000"), without a {@code BigDecimal}: this runs for every time cell of every state.
      */
     public static String secondsText(long micros) {
+        char[] text = new char[MAX_SECONDS_CHARS];
+        return new String(text, 0, secondsText(micros, text));
+    }
+
+    /** Longest text {@link #secondsText(long, char[])} writes. */
+    public static final int MAX_SECONDS_CHARS = 24;
+
+    /**
+     * Writes {@link #secondsText(long)} into {@code text} (at least {@link #MAX_SECONDS_CHARS} long) and returns its
+     * length: no object per time cell.
+     */
+    public static int secondsText(long micros, char[] text) {
         long millis = micros / 1_000L;
+        int length = 0;
+        if (millis < 0) {
+            text[length++] = '-';
+        }
         long whole = Math.abs(millis / 1_000L);
         int fraction = (int) Math.abs(millis % 1_000L);
-        StringBuilder text = new StringBuilder(24);
-        if (millis < 0) {
-            text.append('-');
+        // digits of the whole seconds, most significant first
+        int digits = 1;
+        for (long rest = whole / 10; rest > 0; rest /= 10) {
+            digits++;
         }
-        text.append(whole).append('.');
-        if (fraction < 100) {
-            text.append(fraction < 10 ? "00" : "0");
+        for (int i = digits - 1; i >= 0; i--) {
+            text[length + i] = (char) ('0' + whole % 10);
+            whole /= 10;
         }
-        return text.append(fraction).toString();
+        length += digits;
+        text[length++] = '.';
+        text[length++] = (char) ('0' + fraction / 100);
+        text[length++] = (char) ('0' + fraction / 10 % 10);
+        text[length++] = (char) ('0' + fraction % 10);
+        return length;
     }
 
     public static String text(long micros) {

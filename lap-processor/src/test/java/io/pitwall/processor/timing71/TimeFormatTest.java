@@ -15,6 +15,9 @@ class TimeFormatTest {
         assertThat(TimeFormat.secondsText(5_000)).isEqualTo("0.005");
         assertThat(TimeFormat.secondsText(-5_000)).isEqualTo("-0.005");
         assertThat(TimeFormat.secondsText(3_600_050_000L)).isEqualTo("3600.050");
+        assertThat(TimeFormat.secondsText(Long.MAX_VALUE)).isEqualTo(TimeFormat.seconds(Long.MAX_VALUE).toString());
+        assertThat(TimeFormat.secondsText(Long.MIN_VALUE)).isEqualTo(TimeFormat.seconds(Long.MIN_VALUE).toString());
+        assertThat(TimeFormat.secondsText(999_999_999_999L)).isEqualTo("999999.999");
     }
 
     @Test
