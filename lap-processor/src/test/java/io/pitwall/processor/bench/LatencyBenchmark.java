@@ -3,6 +3,7 @@ package io.pitwall.processor.bench;
 import io.pitwall.events.Passing;
 import io.pitwall.events.SessionControl;
 import io.pitwall.ingest.core.config.Configuration;
+import io.pitwall.ingest.core.testing.BenchOptions;
 import io.pitwall.processor.service.LapProcessorService;
 import io.pitwall.schemas.AvroTrust;
 import io.pitwall.schemas.catalog.Topics;

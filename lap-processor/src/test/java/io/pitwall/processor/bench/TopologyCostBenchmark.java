@@ -4,6 +4,7 @@ import io.pitwall.events.LapEvent;
 import io.pitwall.events.Passing;
 import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
+import io.pitwall.ingest.core.testing.BenchOptions;
 import io.pitwall.processor.topology.EventSerdes;
 import io.pitwall.processor.topology.LapProcessorConfig;
 import io.pitwall.processor.topology.LapProcessorTopology;

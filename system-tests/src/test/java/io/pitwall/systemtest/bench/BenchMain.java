@@ -1,5 +1,6 @@
 package io.pitwall.systemtest.bench;
 
+import io.pitwall.ingest.core.testing.BenchOptions;
 import io.pitwall.schemas.AvroTrust;
 import io.pitwall.systemtest.harness.ServiceProcess;
 import java.nio.file.Files;
