@@ -7,16 +7,13 @@ import io.pitwall.processor.timing.lap.Lap;
 import java.util.List;
 
 /**
- * A car's accepted finish-line crossings as an array: index 0 is the crossing that started its timing, index
- * k the end of lap k. Classification, gaps and the finish rule all read laps this way.
+ * A car's accepted finish-line crossings: as an array (index 0 the crossing that started its timing, index k the
+ * end of lap k) for classification and gaps, and searched in place in the car's laps for the finish rule and the
+ * timing session, which run for every passing.
  */
 public final class FinishLineCrossings {
 
     private FinishLineCrossings() {
-    }
-
-    public static long[] of(CarLaps car) {
-        return of(car.laps(), timingStart(car));
     }
 
     public static long[] of(List<Lap> laps, Long timingStartMicros) {
@@ -44,28 +41,23 @@ public final class FinishLineCrossings {
         return null;
     }
 
-    /** How many entries of the ascending array are at or before {@code time}. */
-    public static int countAtOrBefore(long[] ascending, long time) {
-        int low = 0;
-        int high = ascending.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (ascending[mid] <= time) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+    /** How many of the laps (in finish order) finished at or before {@code micros}. */
+    public static int lapsFinishedAtOrBefore(List<Lap> laps, long micros) {
+        return lapsFinished(laps, micros, true);
     }
 
-    /** How many entries of the ascending array are strictly before {@code time}. */
-    public static int countBefore(long[] ascending, long time) {
+    /** How many of the laps (in finish order) finished before {@code micros}: the index of the first at or after it. */
+    public static int lapsFinishedBefore(List<Lap> laps, long micros) {
+        return lapsFinished(laps, micros, false);
+    }
+
+    private static int lapsFinished(List<Lap> laps, long micros, boolean atOrBefore) {
         int low = 0;
-        int high = ascending.length;
+        int high = laps.size();
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (ascending[mid] < time) {
+            long finish = laps.get(mid).finishMicros();
+            if (finish < micros || (atOrBefore && finish == micros)) {
                 low = mid + 1;
             } else {
                 high = mid;

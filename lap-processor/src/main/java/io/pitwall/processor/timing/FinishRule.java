@@ -4,8 +4,6 @@ import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionType;
 import io.pitwall.events.StopRule;
 import io.pitwall.processor.timing.lap.CarLaps;
-import io.pitwall.processor.timing.lap.Lap;
-import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -78,7 +76,7 @@ public final class FinishRule {
             if (start == null || start > expiry) {
                 continue;
             }
-            int lapsAtExpiry = lapsFinishedAtOrBefore(car.laps(), expiry);
+            int lapsAtExpiry = FinishLineCrossings.lapsFinishedAtOrBefore(car.laps(), expiry);
             long lastCrossing = lapsAtExpiry == 0 ? start : car.laps().get(lapsAtExpiry - 1).finishMicros();
             if (lapsAtExpiry > leaderLaps || (lapsAtExpiry == leaderLaps && lastCrossing < leaderLastCrossing)) {
                 leader = car;
@@ -92,27 +90,7 @@ public final class FinishRule {
         if (FinishLineCrossings.timingStart(leader) >= expiry) {
             return FinishLineCrossings.timingStart(leader);
         }
-        int next = lapsFinishedBefore(leader.laps(), expiry);
+        int next = FinishLineCrossings.lapsFinishedBefore(leader.laps(), expiry);
         return next < leader.laps().size() ? leader.laps().get(next).finishMicros() : NOT_YET;
-    }
-
-    /** How many of the laps (in finish order) finished at or before {@code time}. */
-    private static int lapsFinishedAtOrBefore(List<Lap> laps, long time) {
-        int low = 0;
-        int high = laps.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (laps.get(mid).finishMicros() <= time) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** How many of the laps (in finish order) finished strictly before {@code time}. */
-    private static int lapsFinishedBefore(List<Lap> laps, long time) {
-        return PublishedLaps.firstFinishingAtOrAfter(laps, time);
     }
 }

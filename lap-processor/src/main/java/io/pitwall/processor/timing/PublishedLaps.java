@@ -88,21 +88,6 @@ record PublishedLaps(List<Lap> laps, long[] bestValidUpTo, Lap best, List<Long> 
         return count == 0 ? Long.MAX_VALUE : bestValidUpTo[count - 1];
     }
 
-    /** Index of the first lap finishing at or after {@code micros}. */
-    static int firstFinishingAtOrAfter(List<Lap> laps, long micros) {
-        int low = 0;
-        int high = laps.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (laps.get(mid).finishMicros() < micros) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
     /** Per sector, the better of {@code best} and {@code times} (nulls are no time); may grow {@code best}. */
     private static Long[] bestOf(Long[] best, List<Long> times) {
         Long[] result = times.size() > best.length ? Arrays.copyOf(best, times.size()) : best;

@@ -119,12 +119,7 @@ public final class TimingSession {
         // the live case, once per passing: no batch bookkeeping
         passings.put(crossing.key(), passing);
         CarTrack car = carOf(crossing);
-        boolean late = car.timeline.add(crossing);
-        if (late) {
-            car.rewalk = true;
-        }
-        car.appended.add(crossing);
-        String cause = late ? "late passing inserted (" + describe(passing) + ")" : null;
+        String cause = car.add(crossing) ? "late passing inserted (" + describe(passing) + ")" : null;
         return new TimingUpdate(true, recalculate(List.of(car), crossing.timeMicros(), cause));
     }
 
@@ -153,11 +148,9 @@ public final class TimingSession {
             }
             passings.put(key, passing);
             CarTrack car = carOf(crossing);
-            if (car.timeline.add(crossing)) {
+            if (car.add(crossing)) {
                 late = passing;
-                car.rewalk = true;
             }
-            car.appended.add(crossing);
             dirty.merge(car, crossing.timeMicros(), Math::min);
         }
         if (dirty.isEmpty()) {
@@ -339,7 +332,7 @@ public final class TimingSession {
             PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
             // usually 'from' is the newest crossing and no lap finishes after it: no search needed
             int first = laps.isEmpty() || laps.get(laps.size() - 1).finishMicros() < from
-                    ? laps.size() : PublishedLaps.firstFinishingAtOrAfter(laps, from);
+                    ? laps.size() : FinishLineCrossings.lapsFinishedBefore(laps, from);
             boolean mayHaveChanged = changedCars == null || car == null || changedCars.contains(car);
             if (mayHaveChanged && !samePrefix(before, laps, first)) {
                 // cannot happen while laps before 'from' are unaffected; recover by republishing everything
@@ -608,6 +601,18 @@ public final class TimingSession {
 
         CarTrack(CarIdentity identity) {
             this.identity = identity;
+        }
+
+        /**
+         * Adds a crossing to the timeline for the next walk.
+         *
+         * @return whether it is late (a crossing already there comes after it): the walk must start over
+         */
+        boolean add(Crossing crossing) {
+            boolean late = timeline.add(crossing);
+            rewalk |= late;
+            appended.add(crossing);
+            return late;
         }
 
         /** The laps of the timeline: the walk continued over the appended crossings, or a new one. */
