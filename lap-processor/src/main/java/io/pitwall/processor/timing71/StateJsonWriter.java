@@ -38,7 +38,7 @@ final class StateJsonWriter {
             session(json, snapshot);
             json.writeArrayFieldStart("messages");
             for (Timing71Message message : messagesNewestFirst) {
-                message(json, message);
+                message.write(json);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("highlight");
@@ -97,22 +97,6 @@ final class StateJsonWriter {
         json.writeArrayFieldStart("trackData");
         json.writeEndArray();
         json.writeEndObject();
-    }
-
-    private static void message(JsonGenerator json, Timing71Message message) throws IOException {
-        json.writeStartArray();
-        json.writeNumber(message.timestampMillis());
-        json.writeString(message.category());
-        json.writeString(message.text());
-        if (message.style() == null) {
-            json.writeNull();
-        } else {
-            json.writeString(message.style());
-        }
-        if (message.carNumber() != null) {
-            json.writeString(message.carNumber());
-        }
-        json.writeEndArray();
     }
 
     private static void gap(JsonGenerator json, Gap gap) throws IOException {

@@ -131,7 +131,7 @@ final class TimingInputStore {
 
     void putMessage(String venueId, long sequence, Timing71Message message) {
         store.put(key(venueId, MESSAGE, sequenceBytes(sequence)),
-                message.toJson(Timing71Json.NODES).toString().getBytes(StandardCharsets.UTF_8));
+                message.toJsonText().getBytes(StandardCharsets.UTF_8));
     }
 
     void deleteMessage(String venueId, long sequence) {
