@@ -35,6 +35,15 @@ public record Timing71Message(long timestampMillis, String category, String text
         json.writeEndArray();
     }
 
+    /** The tuple as a JSON tree (the replay export builds its frames from trees). */
+    public com.fasterxml.jackson.databind.node.ArrayNode toJson() {
+        try {
+            return (com.fasterxml.jackson.databind.node.ArrayNode) Timing71Json.MAPPER.readTree(toJsonText());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read back a Timing71 message", e);
+        }
+    }
+
     /** The tuple as JSON text (how the message log is stored). */
     public String toJsonText() {
         try (java.io.StringWriter text = new java.io.StringWriter();

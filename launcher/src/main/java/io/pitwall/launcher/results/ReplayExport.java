@@ -103,7 +103,7 @@ public final class ReplayExport {
         List<Timing71Message> fresh = new ArrayList<>(rerun.freshMessages());
         Collections.reverse(fresh);
         ArrayNode messages = frame.putArray("messages");
-        fresh.forEach(m -> messages.add(m.toJson(Timing71Json.NODES)));
+        fresh.forEach(m -> messages.add(m.toJson()));
         frame.set("highlight", state.get("highlight").deepCopy());
         return frame;
     }
