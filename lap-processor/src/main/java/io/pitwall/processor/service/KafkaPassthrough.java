@@ -26,16 +26,18 @@ final class KafkaPassthrough {
     static final String PREFIX = "kafka.";
 
     /** Streams properties set from an option of this service: option to use instead. */
-    private static final Map<String, String> OWNED = Map.of(
-            StreamsConfig.APPLICATION_ID_CONFIG, "application.id",
-            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka.bootstrap.servers",
-            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "commit.interval",
-            StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "cache.max.bytes",
-            StreamsConfig.STATE_DIR_CONFIG, "state.dir",
-            StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "num.standby.replicas",
-            StreamsConfig.NUM_STREAM_THREADS_CONFIG, "num.stream.threads",
-            StreamsConfig.REPLICATION_FACTOR_CONFIG, "topics.replication.factor",
-            StreamsConfig.CLIENT_ID_CONFIG, "service.id");
+    private static final Map<String, String> OWNED = Map.ofEntries(
+            Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "application.id"),
+            Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka.bootstrap.servers"),
+            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "commit.interval"),
+            Map.entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "cache.max.bytes"),
+            Map.entry(StreamsConfig.STATE_DIR_CONFIG, "state.dir"),
+            Map.entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "num.standby.replicas"),
+            Map.entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "num.stream.threads"),
+            Map.entry(StreamsConfig.REPLICATION_FACTOR_CONFIG, "topics.replication.factor"),
+            Map.entry(StreamsConfig.CLIENT_ID_CONFIG, "service.id"),
+            Map.entry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "producer.linger"),
+            Map.entry(ProducerConfig.LINGER_MS_CONFIG, "producer.linger"));
 
     private static final Set<String> KNOWN = knownProperties();
 

@@ -78,6 +78,15 @@ public final class LapProcessorOptions {
             .withDescription("Kafka Streams commit interval. Under exactly-once, results become visible to readers"
                     + " only at a commit, so this bounds the latency; shorter commits cost throughput");
 
+    public static final ConfigField<Duration> PRODUCER_LINGER = ConfigField.duration("producer.linger")
+            .withDefault(Duration.ofMillis(2))
+            .withValidator(d -> d.isNegative() || d.compareTo(Duration.ofSeconds(1)) > 0
+                    ? Optional.of("a duration from 0ms to 1s") : Optional.empty())
+            .withDescription("How long the producer gathers output records into a batch before sending them"
+                    + " (linger.ms). Kafka Streams' own default, 100ms, holds records until the commit flushes them,"
+                    + " so every commit waits for all of its data to travel; sent early, a commit waits only for the"
+                    + " last few. Longer lingers make fewer, larger requests (replay throughput)");
+
     public static final ConfigField<Long> CACHE_MAX_BYTES = ConfigField.longInteger("cache.max.bytes")
             .withDefault(10L * 1024 * 1024)
             .withValidator(Validators.longRange(0, Long.MAX_VALUE))
@@ -114,6 +123,7 @@ public final class LapProcessorOptions {
                     CLOCK_IDLE_AFTER,
                     FINISHED_SESSION_RETENTION,
                     COMMIT_INTERVAL,
+                    PRODUCER_LINGER,
                     CACHE_MAX_BYTES,
                     STATE_DIR,
                     STANDBY_REPLICAS,

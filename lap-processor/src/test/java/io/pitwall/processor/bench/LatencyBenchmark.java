@@ -4,6 +4,7 @@ import io.pitwall.events.Passing;
 import io.pitwall.events.SessionControl;
 import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.testing.BenchOptions;
+import io.pitwall.processor.service.LapProcessorOptions;
 import io.pitwall.processor.service.LapProcessorService;
 import io.pitwall.schemas.AvroTrust;
 import io.pitwall.schemas.catalog.Topics;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -48,7 +50,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *     -Dbench.args="--venues=100 --rate=200 --duration-s=60 --commit-interval-ms=20"
  * </pre>
  * Options: {@code --venues --cars --rate (passings/s over all venues) --duration-s --warmup-s
- * --commit-interval-ms --cache-bytes}, and {@code --topology=count} to measure Kafka Streams' bare {@code count()}
+ * --commit-interval-ms --cache-bytes --linger-ms}, and {@code --topology=count} to measure Kafka Streams' bare {@code count()}
  * fed the same way instead.
  */
 public final class LatencyBenchmark {
@@ -70,6 +72,7 @@ public final class LatencyBenchmark {
         Map<String, String> service = Map.of(
                 "commit.interval", options.millis("commit-interval-ms", 20).toMillis() + "ms",
                 "cache.max.bytes", options.string("cache-bytes", Long.toString(10L * 1024 * 1024)),
+                "producer.linger", lingerMillis(options) + "ms",
                 "timing71.clock-tick", "1h",
                 "log.level", "WARN");
         options.rejectUnknown();
@@ -129,6 +132,7 @@ public final class LatencyBenchmark {
         long commit = options.millis("commit-interval-ms", 20).toMillis();
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit);
         props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commit, 100));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(options));
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
                 Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024))));
         props.put(StreamsConfig.STATE_DIR_CONFIG, infra.dir.resolve("count-state").toString());
@@ -251,5 +255,10 @@ public final class LatencyBenchmark {
         }
         consumer.assign(partitions);
         return consumer;
+    }
+
+    /** The producer's linger ({@code --linger-ms}): the service's default unless given, the same for {@code count()}. */
+    private static long lingerMillis(BenchOptions options) {
+        return options.millis("linger-ms", LapProcessorOptions.PRODUCER_LINGER.defaultValue().orElseThrow().toMillis()).toMillis();
     }
 }

@@ -4,6 +4,7 @@ import io.pitwall.events.Passing;
 import io.pitwall.events.SessionControl;
 import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.testing.BenchOptions;
+import io.pitwall.processor.service.LapProcessorOptions;
 import io.pitwall.processor.service.LapProcessorService;
 import io.pitwall.schemas.AvroTrust;
 import io.pitwall.schemas.catalog.Topics;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,7 +51,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * ./mvnw -q -B -o -pl lap-processor test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.pitwall.processor.bench.ReplayBenchmark -Dexec.args="--venues=200 --cars=30 --laps=40"
  * </pre>
- * Options: {@code --venues --cars --laps --commit-interval-ms --cache-bytes --threads}, {@code --warmup=0.3} (the
+ * Options: {@code --venues --cars --laps --commit-interval-ms --cache-bytes --linger-ms --threads}, {@code --warmup=0.3} (the
  * share of the replay after which the steady-state figures start: the first tens of seconds of a JVM are mostly
  * JIT compilation, which a long replay does not pay per passing), and {@code --topology=count} to measure Kafka
  * Streams' bare {@code count()} over the same records instead.
@@ -70,6 +72,7 @@ public final class ReplayBenchmark {
         Map<String, String> service = Map.of(
                 "commit.interval", options.millis("commit-interval-ms", 20).toMillis() + "ms",
                 "cache.max.bytes", options.string("cache-bytes", Long.toString(10L * 1024 * 1024)),
+                "producer.linger", lingerMillis(options) + "ms",
                 "num.stream.threads", options.string("threads", "1"),
                 "log.level", "WARN");
         options.rejectUnknown();
@@ -166,6 +169,7 @@ public final class ReplayBenchmark {
         long commit = options.millis("commit-interval-ms", 20).toMillis();
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit);
         props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commit, 100));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(options));
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024))));
         props.put(StreamsConfig.STATE_DIR_CONFIG, infra.dir.resolve("count-state").toString());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
@@ -277,5 +281,10 @@ public final class ReplayBenchmark {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** The producer's linger ({@code --linger-ms}): the service's default unless given, the same for {@code count()}. */
+    private static long lingerMillis(BenchOptions options) {
+        return options.millis("linger-ms", LapProcessorOptions.PRODUCER_LINGER.defaultValue().orElseThrow().toMillis()).toMillis();
     }
 }

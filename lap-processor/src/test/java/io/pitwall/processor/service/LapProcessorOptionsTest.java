@@ -33,6 +33,8 @@ class LapProcessorOptionsTest {
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
                 .containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L)
                 .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L)
+                .as("records leave as they are produced, not all at the commit (Kafka Streams' own default is 100)")
+                .containsEntry("producer.linger.ms", 2L)
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0)
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -52,7 +54,8 @@ class LapProcessorOptionsTest {
         Configuration config = load(Map.of("TIMING71_MAX_STATES_PER_SECOND", "4", "NUM_STANDBY_REPLICAS", "1",
                         "KAFKA_BOOTSTRAP_SERVERS", "broker-0:9092,broker-1:9092"),
                 "--reorder.max-delay=500ms", "--commit.interval=250ms", "--car.stopped-after=90s",
-                "--state.dir=/var/lib/pitwall/lap-processor", "--kafka.group.instance.id=lap-processor-0");
+                "--state.dir=/var/lib/pitwall/lap-processor", "--kafka.group.instance.id=lap-processor-0",
+                "--producer.linger=50ms");
 
         LapProcessorConfig topology = LapProcessorOptions.topology(config);
         assertThat(topology.maxStatesPerSecond()).isEqualTo(4);
@@ -64,6 +67,7 @@ class LapProcessorOptionsTest {
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-0:9092,broker-1:9092")
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/pitwall/lap-processor")
+                .containsEntry("producer.linger.ms", 50L)
                 .containsEntry("group.instance.id", "lap-processor-0");
         assertThat(StreamsSettings.staticMember(config)).isTrue();
     }
@@ -71,8 +75,9 @@ class LapProcessorOptionsTest {
     @Test
     void shouldRefuseKafkaPropertiesThatAnOptionOwnsOrThatWeakenExactlyOnce() {
         assertThatThrownBy(() -> load(Map.of(), "--kafka.processing.guarantee=at_least_once",
-                "--kafka.commit.interval.ms=1000", "--kafka.application.id=other"))
+                "--kafka.commit.interval.ms=1000", "--kafka.application.id=other", "--kafka.producer.linger.ms=100"))
                 .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kafka.producer.linger.ms").hasMessageContaining("producer.linger instead")
                 .hasMessageContaining("kafka.processing.guarantee").hasMessageContaining("exactly_once_v2 only")
                 .hasMessageContaining("kafka.commit.interval.ms").hasMessageContaining("commit.interval instead")
                 .hasMessageContaining("kafka.application.id");
@@ -81,8 +86,9 @@ class LapProcessorOptionsTest {
     @Test
     void shouldReportEveryInvalidValueAtOnce() {
         assertThatThrownBy(() -> load(Map.of("TIMING71_MAX_STATES_PER_SECOND", "0"), "--commit.interval=20",
-                "--reorder.max-delay=1h", "--http.port=70000"))
+                "--reorder.max-delay=1h", "--http.port=70000", "--producer.linger=2s"))
                 .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("producer.linger").hasMessageContaining("from 0ms to 1s")
                 .hasMessageContaining("timing71.max-states-per-second").hasMessageContaining("commit.interval")
                 .hasMessageContaining("reorder.max-delay").hasMessageContaining("http.port");
     }
