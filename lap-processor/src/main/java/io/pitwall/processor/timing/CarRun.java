@@ -15,32 +15,57 @@ import java.util.List;
  * @param accepted          accepted crossings up to and including the finishing crossing
  * @param finishedAtMicros  time of the finishing crossing, null while the car has not finished
  * @param currentLapSectors sectors of the lap in progress (empty once finished)
+ * @param trackStatus       N/S, RUN, PIT or OUT from the accepted crossings alone
+ * @param pitStops          accepted PIT_IN crossings: one per pit stop
  */
 public record CarRun(List<Lap> laps, List<Crossing> accepted, Long finishedAtMicros, List<Long> currentLapSectors,
-                     int ghostReads) {
+                     int ghostReads, CarStatus trackStatus, int pitStops) {
 
     public static CarRun of(CarLaps raw, long chequeredMicros) {
-        if (chequeredMicros == FinishRule.NOT_YET) {
-            return new CarRun(raw.laps(), raw.accepted(), null, raw.currentLapSectors(), raw.ghostReads());
+        return of(raw, chequeredMicros, new TrackStatusFold());
+    }
+
+    /**
+     * @param status the fold over the start of {@code raw}'s accepted crossings (the same lap walk), continued here
+     */
+    static CarRun of(CarLaps raw, long chequeredMicros, TrackStatusFold status) {
+        List<Crossing> accepted = raw.accepted();
+        int finish = chequeredMicros == FinishRule.NOT_YET ? -1 : finishingCrossing(accepted, chequeredMicros);
+        if (finish < 0) {
+            status.advanceTo(accepted, accepted.size());
+            return new CarRun(raw.laps(), accepted, null, raw.currentLapSectors(), raw.ghostReads(), status.status(),
+                    status.pitStops());
         }
-        Crossing finish = null;
-        for (Crossing crossing : raw.accepted()) {
-            if (crossing.line() == LineKind.FINISH && crossing.timeMicros() >= chequeredMicros) {
-                finish = crossing;
-                break;
-            }
-        }
-        if (finish == null) {
-            return new CarRun(raw.laps(), raw.accepted(), null, raw.currentLapSectors(), raw.ghostReads());
-        }
-        long finishedAt = finish.timeMicros();
+        long finishedAt = accepted.get(finish).timeMicros();
         int lapCount = 0;
         while (lapCount < raw.laps().size() && raw.laps().get(lapCount).finishMicros() <= finishedAt) {
             lapCount++;
         }
-        int acceptedCount = raw.accepted().indexOf(finish) + 1;
-        return new CarRun(raw.laps().subList(0, lapCount), raw.accepted().subList(0, acceptedCount), finishedAt,
-                List.of(), raw.ghostReads());
+        List<Crossing> counted = accepted.subList(0, finish + 1);
+        TrackStatusFold countedStatus = status.folded() <= counted.size() ? status : TrackStatusFold.of(counted);
+        countedStatus.advanceTo(counted, counted.size());
+        return new CarRun(raw.laps().subList(0, lapCount), counted, finishedAt, List.of(), raw.ghostReads(),
+                countedStatus.status(), countedStatus.pitStops());
+    }
+
+    /** Index of the car's first FINISH at or after the chequered flag, -1 if none (crossings are in time order). */
+    private static int finishingCrossing(List<Crossing> accepted, long chequeredMicros) {
+        int low = 0;
+        int high = accepted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (accepted.get(middle).timeMicros() < chequeredMicros) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (int i = low; i < accepted.size(); i++) {
+            if (accepted.get(i).line() == LineKind.FINISH) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public boolean finished() {
@@ -57,17 +82,6 @@ public record CarRun(List<Lap> laps, List<Crossing> accepted, Long finishedAtMic
             }
         }
         return null;
-    }
-
-    /** Accepted PIT_IN crossings: one per pit stop. */
-    public int pitStops() {
-        int stops = 0;
-        for (Crossing crossing : accepted) {
-            if (crossing.line() == LineKind.PIT_IN) {
-                stops++;
-            }
-        }
-        return stops;
     }
 
     public Long lastCrossingMicros() {

@@ -240,7 +240,7 @@ public final class TimingSession {
         }
         for (CarTrack car : carList) {
             if (car.run == null || chequeredMoved || dirty.contains(car)) {
-                car.run = CarRun.of(car.raw, chequeredMicros);
+                car.run = CarRun.of(car.raw, chequeredMicros, car.status);
             }
         }
         String reason = cause != null ? cause : chequeredMoved ? "chequered flag" : null;
@@ -592,6 +592,8 @@ public final class TimingSession {
         private final CrossingTimeline timeline = new CrossingTimeline();
         private CarLaps raw = CarLaps.empty();
         private CarRun run;
+        /** Status and pit stops over the walk's accepted crossings, continued with the walk. */
+        private TrackStatusFold status = new TrackStatusFold();
         /** The lap walk over the timeline so far, continued while crossings only come after it. */
         private LapCalculator.Walk walk;
         /** Crossings added at the end of the timeline since the last walk. */
@@ -619,6 +621,7 @@ public final class TimingSession {
         CarLaps walk() {
             if (walk == null || rewalk) {
                 walk = LapCalculator.start(limits);
+                status = new TrackStatusFold();
                 timeline.forEach(walk::add);
             } else {
                 appended.forEach(walk::add);

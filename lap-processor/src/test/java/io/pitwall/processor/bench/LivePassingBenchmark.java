@@ -55,6 +55,10 @@ public class LivePassingBenchmark {
         @Param({"20", "30"})
         int cars;
 
+        /** Laps of the race: {@code -p laps=400} shows how the costs grow with a long session. */
+        @Param({"40"})
+        int laps;
+
         RaceTimeline race;
         List<Passing> passings;
         TimingSession session;
@@ -64,7 +68,7 @@ public class LivePassingBenchmark {
         @Setup(Level.Trial)
         public void generate() {
             AvroTrust.trustPitwallPackages();
-            race = new BenchSessions(1, cars, 40).races.get(0);
+            race = new BenchSessions(1, cars, laps).races.get(0);
             passings = race.passings();
             fresh();
         }
@@ -91,6 +95,9 @@ public class LivePassingBenchmark {
         @Param({"20", "30"})
         int cars;
 
+        @Param({"40"})
+        int laps;
+
         TimingSession session;
         Timing71Service service;
         Instant now;
@@ -98,7 +105,7 @@ public class LivePassingBenchmark {
         @Setup(Level.Trial)
         public void generate() {
             AvroTrust.trustPitwallPackages();
-            RaceTimeline race = new BenchSessions(1, cars, 40).races.get(0);
+            RaceTimeline race = new BenchSessions(1, cars, laps).races.get(0);
             List<Passing> passings = race.passings();
             session = newSession(race);
             service = new Timing71Service();

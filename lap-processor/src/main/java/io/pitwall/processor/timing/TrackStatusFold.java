@@ -1,0 +1,87 @@
+package io.pitwall.processor.timing;
+
+import io.pitwall.processor.timing.lap.Crossing;
+import java.util.List;
+
+/**
+ * A car's on-track status (N/S, RUN, PIT, OUT) and pit-stop count, folded over its accepted crossings in time order
+ * and continued as crossings are appended. Every timing screen shows both for every car; walking each car's whole
+ * history for every screen made a screen of a long race cost in proportion to all the crossings of the session.
+ *
+ * <p>The rules: PIT_IN → PIT (a pit stop), PIT_OUT → OUT, FINISH → RUN (in the pits only at the second FINISH, as the
+ * pit lane may run through the finish loop and the first one is the pit lane's), a sector line → OUT from the pits
+ * (the car is on track even if PIT_OUT was missed), any crossing → RUN from N/S.
+ */
+final class TrackStatusFold {
+
+    private CarStatus status = CarStatus.NOT_STARTED;
+    private int finishesSincePitIn;
+    private int pitStops;
+    private int folded;
+
+    /** The fold over all of {@code accepted}. */
+    static TrackStatusFold of(List<Crossing> accepted) {
+        TrackStatusFold fold = new TrackStatusFold();
+        fold.advanceTo(accepted, accepted.size());
+        return fold;
+    }
+
+    /**
+     * Continues the fold over {@code accepted[folded .. upTo)}; the crossings folded before must be the start of
+     * {@code accepted}.
+     */
+    void advanceTo(List<Crossing> accepted, int upTo) {
+        if (upTo < folded) {
+            throw new IllegalArgumentException("the fold is at " + folded + " crossings, cannot go back to " + upTo);
+        }
+        for (int i = folded; i < upTo; i++) {
+            add(accepted.get(i));
+        }
+        folded = upTo;
+    }
+
+    private void add(Crossing crossing) {
+        switch (crossing.line()) {
+            case PIT_IN -> {
+                status = CarStatus.PIT;
+                finishesSincePitIn = 0;
+                pitStops++;
+            }
+            case PIT_OUT -> status = CarStatus.OUT;
+            case FINISH -> {
+                if (status == CarStatus.PIT) {
+                    finishesSincePitIn++;
+                    if (finishesSincePitIn >= 2) {
+                        status = CarStatus.RUN;
+                    }
+                } else {
+                    status = CarStatus.RUN;
+                }
+            }
+            case SECTOR -> {
+                if (status == CarStatus.PIT) {
+                    status = CarStatus.OUT;
+                } else if (status == CarStatus.NOT_STARTED) {
+                    status = CarStatus.RUN;
+                }
+            }
+            default -> {
+                if (status == CarStatus.NOT_STARTED) {
+                    status = CarStatus.RUN;
+                }
+            }
+        }
+    }
+
+    CarStatus status() {
+        return status;
+    }
+
+    int pitStops() {
+        return pitStops;
+    }
+
+    int folded() {
+        return folded;
+    }
+}
