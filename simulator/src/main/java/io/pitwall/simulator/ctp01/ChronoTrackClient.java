@@ -37,6 +37,7 @@ public final class ChronoTrackClient implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final AtomicReference<Channel> channel = new AtomicReference<>();
     private final AtomicReference<ClientSession> session = new AtomicReference<>();
+    private final AtomicReference<RequestedOptions> lastOptions = new AtomicReference<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger sessionsReady = new AtomicInteger();
     private final AtomicInteger authorizationRejections = new AtomicInteger();
@@ -98,9 +99,13 @@ public final class ChronoTrackClient implements AutoCloseable {
         return current != null && current.isReady();
     }
 
-    /** The options the server requested on the current connection, if any. */
-    Optional<RequestedOptions> currentOptions() {
-        return Optional.ofNullable(session.get()).map(ClientSession::options);
+    /**
+     * The options the server requested on the latest connection that got through its option lines, if any. Set by
+     * the connection itself before it answers anything else, so a server that has seen a reply to a later command
+     * sees these options here (the current-session reference is set by the connect listener, which may run later).
+     */
+    Optional<RequestedOptions> lastOptions() {
+        return Optional.ofNullable(lastOptions.get());
     }
 
     @Override
@@ -165,6 +170,10 @@ public final class ChronoTrackClient implements AutoCloseable {
 
     /** What a session reports back to its client. */
     final class SessionEvents {
+        void optionsReceived(RequestedOptions options) {
+            lastOptions.set(options);
+        }
+
         void ready() {
             sessionsReady.incrementAndGet();
         }

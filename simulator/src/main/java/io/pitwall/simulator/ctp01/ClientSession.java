@@ -61,10 +61,6 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         return state == State.READY;
     }
 
-    RequestedOptions options() {
-        return options;
-    }
-
     /** Something changed on the box: catch up on the event loop. Safe from any thread. */
     void eventsAvailable() {
         ChannelHandlerContext context = ctx;
@@ -143,6 +139,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
 
     private void optionsComplete() {
         options.warnings.forEach(warning -> LOG.warn("server request ignored: {}", warning));
+        events.optionsReceived(options);
         writer = new TagLineWriter(options.tagFormat, options.clockFormat, box, config.fractionDigits());
         if (options.authentication.equals("none")) {
             ready();
