@@ -148,7 +148,6 @@ public final class ChronoTrackClient implements AutoCloseable {
             connections.incrementAndGet();
             Channel connected = future.channel();
             channel.set(connected);
-            session.set(next);
             connected.closeFuture().addListener(closed -> {
                 session.compareAndSet(next, null);
                 channel.compareAndSet(connected, null);
@@ -170,6 +169,15 @@ public final class ChronoTrackClient implements AutoCloseable {
 
     /** What a session reports back to its client. */
     final class SessionEvents {
+        /**
+         * The session's connection is up, before it writes or reads anything: the current session and channel are set
+         * here rather than only in the connect listener, which can run after the first lines were already exchanged.
+         */
+        void connected(ClientSession connectedSession, Channel connectedChannel) {
+            session.set(connectedSession);
+            channel.set(connectedChannel);
+        }
+
         void optionsReceived(RequestedOptions options) {
             lastOptions.set(options);
         }

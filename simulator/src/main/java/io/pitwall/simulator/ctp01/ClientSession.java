@@ -80,6 +80,7 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
     @Override
     public void channelActive(ChannelHandlerContext context) {
         ctx = context;
+        events.connected(this, context.channel());
         writeLine(config.program() + "~" + config.version() + "~CTP01");
         ctx.flush();
     }
