@@ -32,7 +32,7 @@ public record CarRun(List<Lap> laps, List<Crossing> accepted, Long finishedAtMic
         List<Crossing> accepted = raw.accepted();
         int finish = chequeredMicros == FinishRule.NOT_YET ? -1 : finishingCrossing(accepted, chequeredMicros);
         if (finish < 0) {
-            status.advanceTo(accepted, accepted.size());
+            status.advanceOver(accepted);
             return new CarRun(raw.laps(), accepted, null, raw.currentLapSectors(), raw.ghostReads(), status.status(),
                     status.pitStops());
         }
@@ -42,8 +42,8 @@ public record CarRun(List<Lap> laps, List<Crossing> accepted, Long finishedAtMic
             lapCount++;
         }
         List<Crossing> counted = accepted.subList(0, finish + 1);
-        TrackStatusFold countedStatus = status.folded() <= counted.size() ? status : TrackStatusFold.of(counted);
-        countedStatus.advanceTo(counted, counted.size());
+        TrackStatusFold countedStatus = status.folded() <= counted.size() ? status : new TrackStatusFold();
+        countedStatus.advanceOver(counted);
         return new CarRun(raw.laps().subList(0, lapCount), counted, finishedAt, List.of(), raw.ghostReads(),
                 countedStatus.status(), countedStatus.pitStops());
     }

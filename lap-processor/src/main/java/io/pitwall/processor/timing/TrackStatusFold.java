@@ -19,25 +19,19 @@ final class TrackStatusFold {
     private int pitStops;
     private int folded;
 
-    /** The fold over all of {@code accepted}. */
-    static TrackStatusFold of(List<Crossing> accepted) {
-        TrackStatusFold fold = new TrackStatusFold();
-        fold.advanceTo(accepted, accepted.size());
-        return fold;
-    }
-
     /**
-     * Continues the fold over {@code accepted[folded .. upTo)}; the crossings folded before must be the start of
+     * Continues the fold to the end of {@code accepted}; the crossings folded before must be the start of
      * {@code accepted}.
      */
-    void advanceTo(List<Crossing> accepted, int upTo) {
-        if (upTo < folded) {
-            throw new IllegalArgumentException("the fold is at " + folded + " crossings, cannot go back to " + upTo);
+    void advanceOver(List<Crossing> accepted) {
+        if (accepted.size() < folded) {
+            throw new IllegalArgumentException("the fold is at " + folded + " crossings, cannot go back to "
+                    + accepted.size());
         }
-        for (int i = folded; i < upTo; i++) {
+        for (int i = folded; i < accepted.size(); i++) {
             add(accepted.get(i));
         }
-        folded = upTo;
+        folded = accepted.size();
     }
 
     private void add(Crossing crossing) {

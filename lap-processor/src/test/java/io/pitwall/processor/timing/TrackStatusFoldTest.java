@@ -28,7 +28,13 @@ class TrackStatusFoldTest {
     }
 
     private static TrackStatusFold fold(LineKind... lines) {
-        return TrackStatusFold.of(crossings(lines));
+        return foldOver(crossings(lines));
+    }
+
+    private static TrackStatusFold foldOver(List<Crossing> crossings) {
+        TrackStatusFold fold = new TrackStatusFold();
+        fold.advanceOver(crossings);
+        return fold;
     }
 
     @Test
@@ -81,8 +87,8 @@ class TrackStatusFoldTest {
         while (at < all.size()) {
             at = Math.min(all.size(), at + random.nextInt(5));
             // the list grows as the car's walk goes on: each step sees a longer list with the same start
-            continued.advanceTo(all.subList(0, at), at);
-            TrackStatusFold whole = TrackStatusFold.of(all.subList(0, at));
+            continued.advanceOver(all.subList(0, at));
+            TrackStatusFold whole = foldOver(all.subList(0, at));
             assertThat(continued.status()).isEqualTo(whole.status());
             assertThat(continued.pitStops()).isEqualTo(whole.pitStops());
         }
@@ -91,8 +97,8 @@ class TrackStatusFoldTest {
 
     @Test
     void shouldRefuseToGoBack() {
-        TrackStatusFold fold = TrackStatusFold.of(crossings(LineKind.FINISH, LineKind.FINISH));
-        assertThatThrownBy(() -> fold.advanceTo(crossings(LineKind.FINISH), 1))
+        TrackStatusFold fold = foldOver(crossings(LineKind.FINISH, LineKind.FINISH));
+        assertThatThrownBy(() -> fold.advanceOver(crossings(LineKind.FINISH)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
