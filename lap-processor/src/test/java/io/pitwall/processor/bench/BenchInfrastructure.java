@@ -4,6 +4,7 @@ import io.pitwall.embedded.EmbeddedKafka;
 import io.pitwall.embedded.EmbeddedSchemaRegistry;
 import io.pitwall.ingest.core.config.ConfigLoader;
 import io.pitwall.ingest.core.config.Configuration;
+import io.pitwall.ingest.core.testing.BenchOptions;
 import io.pitwall.processor.service.LapProcessorOptions;
 import io.pitwall.processor.service.LapProcessorService;
 import io.pitwall.schemas.catalog.TopicSpec;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * What a benchmark runs against: a real Kafka broker and a real Apicurio registry, each in its own JVM as in
@@ -56,6 +58,40 @@ final class BenchInfrastructure implements AutoCloseable {
                 .set("http.bind.address", "127.0.0.1");
         options.forEach(loader::set);
         return loader.load();
+    }
+
+    /** {@code --commit-interval-ms}: the commit interval of the service and of {@code count()} (default 20 ms). */
+    static long commitMillis(BenchOptions options) {
+        return options.millis("commit-interval-ms", 20).toMillis();
+    }
+
+    /** {@code --cache-bytes}: the record cache of the service and of {@code count()} (default the service's 10 MiB). */
+    static long cacheBytes(BenchOptions options) {
+        return Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024)));
+    }
+
+    /** {@code --linger-ms}: the producer's linger of the service and of {@code count()} (default the service's). */
+    static long lingerMillis(BenchOptions options) {
+        return options.millis("linger-ms", LapProcessorOptions.PRODUCER_LINGER.defaultValue().orElseThrow().toMillis())
+                .toMillis();
+    }
+
+    /**
+     * The calibration's Kafka Streams settings: the same exactly-once, commit interval, poll wait, linger and cache as
+     * the service gets from these options, so that the two differ only in their topology.
+     */
+    Properties countStreams(String applicationId, BenchOptions options) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        long commit = commitMillis(options);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit);
+        props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commit, 100));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(options));
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes(options));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("count-state").toString());
+        return props;
     }
 
     /** A producer of Avro events as an ingest would send them (idempotent, acks=all). */

@@ -4,7 +4,6 @@ import io.pitwall.events.Passing;
 import io.pitwall.events.SessionControl;
 import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.testing.BenchOptions;
-import io.pitwall.processor.service.LapProcessorOptions;
 import io.pitwall.processor.service.LapProcessorService;
 import io.pitwall.schemas.AvroTrust;
 import io.pitwall.schemas.catalog.Topics;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,7 +31,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -70,9 +67,9 @@ public final class LatencyBenchmark {
         Duration warmup = Duration.ofSeconds(options.integer("warmup-s", 10));
         String topology = options.string("topology", "lap-processor");
         Map<String, String> service = Map.of(
-                "commit.interval", options.millis("commit-interval-ms", 20).toMillis() + "ms",
-                "cache.max.bytes", options.string("cache-bytes", Long.toString(10L * 1024 * 1024)),
-                "producer.linger", lingerMillis(options) + "ms",
+                "commit.interval", BenchInfrastructure.commitMillis(options) + "ms",
+                "cache.max.bytes", Long.toString(BenchInfrastructure.cacheBytes(options)),
+                "producer.linger", BenchInfrastructure.lingerMillis(options) + "ms",
                 "timing71.clock-tick", "1h",
                 "log.level", "WARN");
         options.rejectUnknown();
@@ -125,17 +122,7 @@ public final class LatencyBenchmark {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.PASSINGS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .groupByKey().count().toStream().to(COUNTS, Produced.with(Serdes.String(), Serdes.Long()));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "count-latency");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        long commit = options.millis("commit-interval-ms", 20).toMillis();
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit);
-        props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commit, 100));
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(options));
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
-                Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024))));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, infra.dir.resolve("count-state").toString());
+        Properties props = infra.countStreams("count-latency", options);
         infra.kafka.createTopics(List.of(new NewTopic(COUNTS, Topics.DEFAULT_PARTITIONS, (short) 1)));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
              KafkaProducer<String, Object> producer = infra.producer(0);
@@ -255,10 +242,5 @@ public final class LatencyBenchmark {
         }
         consumer.assign(partitions);
         return consumer;
-    }
-
-    /** The producer's linger ({@code --linger-ms}): the service's default unless given, the same for {@code count()}. */
-    private static long lingerMillis(BenchOptions options) {
-        return options.millis("linger-ms", LapProcessorOptions.PRODUCER_LINGER.defaultValue().orElseThrow().toMillis()).toMillis();
     }
 }

@@ -4,7 +4,6 @@ import io.pitwall.events.Passing;
 import io.pitwall.events.SessionControl;
 import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.testing.BenchOptions;
-import io.pitwall.processor.service.LapProcessorOptions;
 import io.pitwall.processor.service.LapProcessorService;
 import io.pitwall.schemas.AvroTrust;
 import io.pitwall.schemas.catalog.Topics;
@@ -22,13 +21,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -70,9 +67,9 @@ public final class ReplayBenchmark {
         String topology = options.string("topology", "lap-processor");
         double warmup = Double.parseDouble(options.string("warmup", "0.3"));
         Map<String, String> service = Map.of(
-                "commit.interval", options.millis("commit-interval-ms", 20).toMillis() + "ms",
-                "cache.max.bytes", options.string("cache-bytes", Long.toString(10L * 1024 * 1024)),
-                "producer.linger", lingerMillis(options) + "ms",
+                "commit.interval", BenchInfrastructure.commitMillis(options) + "ms",
+                "cache.max.bytes", Long.toString(BenchInfrastructure.cacheBytes(options)),
+                "producer.linger", BenchInfrastructure.lingerMillis(options) + "ms",
                 "num.stream.threads", options.string("threads", "1"),
                 "log.level", "WARN");
         options.rejectUnknown();
@@ -162,16 +159,7 @@ public final class ReplayBenchmark {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.PASSINGS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .groupByKey().count().toStream().to("bench.counts", Produced.with(Serdes.String(), Serdes.Long()));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "count-replay");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        long commit = options.millis("commit-interval-ms", 20).toMillis();
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit);
-        props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(commit, 100));
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMillis(options));
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024))));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, infra.dir.resolve("count-state").toString());
+        Properties props = infra.countStreams("count-replay", options);
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
             while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -281,10 +269,5 @@ public final class ReplayBenchmark {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    /** The producer's linger ({@code --linger-ms}): the service's default unless given, the same for {@code count()}. */
-    private static long lingerMillis(BenchOptions options) {
-        return options.millis("linger-ms", LapProcessorOptions.PRODUCER_LINGER.defaultValue().orElseThrow().toMillis()).toMillis();
     }
 }
