@@ -37,7 +37,6 @@ public final class ChronoTrackClient implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final AtomicReference<Channel> channel = new AtomicReference<>();
     private final AtomicReference<ClientSession> session = new AtomicReference<>();
-    private final AtomicReference<RequestedOptions> lastOptions = new AtomicReference<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger sessionsReady = new AtomicInteger();
     private final AtomicInteger authorizationRejections = new AtomicInteger();
@@ -99,13 +98,9 @@ public final class ChronoTrackClient implements AutoCloseable {
         return current != null && current.isReady();
     }
 
-    /**
-     * The options the server requested on the latest connection that got through its option lines, if any. Set by
-     * the connection itself before it answers anything else, so a server that has seen a reply to a later command
-     * sees these options here (the current-session reference is set by the connect listener, which may run later).
-     */
-    Optional<RequestedOptions> lastOptions() {
-        return Optional.ofNullable(lastOptions.get());
+    /** The options the server requested on the current connection, if any. */
+    Optional<RequestedOptions> currentOptions() {
+        return Optional.ofNullable(session.get()).map(ClientSession::options);
     }
 
     @Override
@@ -147,7 +142,6 @@ public final class ChronoTrackClient implements AutoCloseable {
             }
             connections.incrementAndGet();
             Channel connected = future.channel();
-            channel.set(connected);
             connected.closeFuture().addListener(closed -> {
                 session.compareAndSet(next, null);
                 channel.compareAndSet(connected, null);
@@ -171,15 +165,12 @@ public final class ChronoTrackClient implements AutoCloseable {
     final class SessionEvents {
         /**
          * The session's connection is up, before it writes or reads anything: the current session and channel are set
-         * here rather than only in the connect listener, which can run after the first lines were already exchanged.
+         * here, not in the connect listener, which can run after the first lines were already exchanged (the listener
+         * clears them when the connection closes).
          */
         void connected(ClientSession connectedSession, Channel connectedChannel) {
             session.set(connectedSession);
             channel.set(connectedChannel);
-        }
-
-        void optionsReceived(RequestedOptions options) {
-            lastOptions.set(options);
         }
 
         void ready() {

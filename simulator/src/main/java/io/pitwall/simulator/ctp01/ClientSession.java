@@ -61,6 +61,10 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
         return state == State.READY;
     }
 
+    RequestedOptions options() {
+        return options;
+    }
+
     /** Something changed on the box: catch up on the event loop. Safe from any thread. */
     void eventsAvailable() {
         ChannelHandlerContext context = ctx;
@@ -140,7 +144,6 @@ final class ClientSession extends SimpleChannelInboundHandler<String> {
 
     private void optionsComplete() {
         options.warnings.forEach(warning -> LOG.warn("server request ignored: {}", warning));
-        events.optionsReceived(options);
         writer = new TagLineWriter(options.tagFormat, options.clockFormat, box, config.fractionDigits());
         if (options.authentication.equals("none")) {
             ready();

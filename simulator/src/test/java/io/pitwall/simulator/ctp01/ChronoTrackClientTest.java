@@ -334,7 +334,7 @@ class ChronoTrackClientTest {
         peer.send("getdata~1");
         assertThat(readLines(peer, 2)).containsExactly("ack~getdata~1",
                 "CT01_33~1~start~1~1717236000.00~0~" + readerOf("start") + "~1");
-        assertThat(client.lastOptions().orElseThrow().warnings).hasSize(3);
+        assertThat(client.currentOptions().orElseThrow().warnings).hasSize(3);
     }
 
     @Test
