@@ -132,6 +132,10 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
     @Override
     public void init(ProcessorContext<String, TimingOutput> processorContext) {
         this.context = processorContext;
+        // Kafka Streams initialises the same instance again when it revives a task (its stores restored to the
+        // last commit): what an aborted transaction left in memory must not outlive it
+        venues.clear();
+        outputs.clear();
         KeyValueStore<Bytes, byte[]> store = context.getStateStore(TimingInputStore.NAME);
         this.inputs = new TimingInputStore(store);
         long now = context.currentSystemTimeMs();

@@ -73,6 +73,29 @@ class TimingProcessorRestartTest {
     }
 
     @Test
+    void shouldForgetWhatAnAbortedTransactionLeftInMemoryWhenTheTaskIsRevived() {
+        RaceTimeline timeline = RaceGenerator.generate(RaceScenario.race(79));
+        List<Passing> passings = timeline.passings();
+        TimingProcessor processor = processor();
+        MockProcessorContext<String, TimingOutput> aborted = context(store());
+        processor.init(aborted);
+        processor.process(new Record<>("v", new TimingInput.OfConfig(timeline.sessionConfig()), 0L));
+        passings.subList(0, passings.size() / 2)
+                .forEach(p -> processor.process(new Record<>("v", new TimingInput.OfPassing(p), 0L)));
+        assertThat(lapEvents(aborted)).as("laps timed before the transaction aborted").isNotEmpty();
+
+        // revived: the same instance is initialised again on its stores as of the last commit (nothing yet)
+        MockProcessorContext<String, TimingOutput> revived = context(store());
+        processor.init(revived);
+        passings.subList(passings.size() / 2, passings.size())
+                .forEach(p -> processor.process(new Record<>("v", new TimingInput.OfPassing(p), 0L)));
+        revived.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(revived.currentSystemTimeMs() + 5_000));
+
+        assertThat(revived.forwarded()).as("no session is configured as of the last commit: passings wait for one")
+                .isEmpty();
+    }
+
+    @Test
     void shouldKeepTheTiming71MessageLogAcrossARestart() throws Exception {
         RaceTimeline timeline = RaceGenerator.generate(RaceScenario.race(78));
         List<Passing> passings = timeline.passings();
