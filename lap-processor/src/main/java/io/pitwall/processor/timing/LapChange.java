@@ -24,6 +24,6 @@ public record LapChange(LapEventKind kind, String carNumber, Lap lap, Lap previo
         if (kind != LapEventKind.CORRECTED) {
             return true;
         }
-        return !lap.withoutBestFlags().equals(previous.withoutBestFlags());
+        return !lap.equalsIgnoringBestFlags(previous);
     }
 }

@@ -34,6 +34,11 @@ final class PassingArchive {
         byKey.put(key, encode(passing));
     }
 
+    /** Stores a passing already encoded by {@link AvroBytes} (the bytes are kept, not copied). */
+    void put(PassingKey key, byte[] avroBinary) {
+        byKey.put(key, avroBinary);
+    }
+
     int size() {
         return byKey.size();
     }

@@ -109,6 +109,16 @@ public final class TimingSession {
 
     /** Adds one passing. A passing already known (same stream, epoch and sequence) is counted and ignored. */
     public TimingUpdate addPassing(Passing passing) {
+        return addPassing(passing, null);
+    }
+
+    /**
+     * {@link #addPassing(Passing)} for a caller that has already encoded the passing with
+     * {@link io.pitwall.processor.codec.AvroBytes} (the session keeps passings in that form): it is not encoded again.
+     *
+     * @param avro the passing's Avro binary, or null to have it encoded here
+     */
+    public TimingUpdate addPassing(Passing passing, byte[] avro) {
         if (!venueId.equals(passing.getVenueId())) {
             return TimingUpdate.ignored();
         }
@@ -117,7 +127,11 @@ public final class TimingSession {
             return addPassings(List.of(passing)); // a duplicate, perhaps a different version of it
         }
         // the live case, once per passing: no batch bookkeeping
-        passings.put(crossing.key(), passing);
+        if (avro == null) {
+            passings.put(crossing.key(), passing);
+        } else {
+            passings.put(crossing.key(), avro);
+        }
         CarTrack car = carOf(crossing);
         String cause = car.add(crossing) ? "late passing inserted (" + describe(passing) + ")" : null;
         return new TimingUpdate(true, recalculate(List.of(car), crossing.timeMicros(), cause));
@@ -396,7 +410,7 @@ public final class TimingSession {
         if (before.laps().size() < first) {
             return false;
         }
-        return first == 0 || before.laps().get(first - 1).withoutBestFlags().equals(laps.get(first - 1));
+        return first == 0 || before.laps().get(first - 1).equalsIgnoringBestFlags(laps.get(first - 1));
     }
 
     /** Race control's START, or else the earliest accepted crossing of the session. */

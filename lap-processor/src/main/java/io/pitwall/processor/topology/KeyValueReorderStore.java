@@ -39,6 +39,11 @@ final class KeyValueReorderStore implements ReorderStore {
     private final Map<StreamKey, Integer> heldCounts = new HashMap<>();
     /** Streams' key bytes, built once rather than twice per passing. */
     private final Map<StreamKey, Bytes> streamKeys = new HashMap<>();
+    /**
+     * Streams' positions as last written (this class is the only writer): read once per passing, and decoding
+     * them from the store for each one cost more than the write.
+     */
+    private final Map<StreamKey, StreamPosition> positionCache = new HashMap<>();
 
     KeyValueReorderStore(KeyValueStore<Bytes, byte[]> positions, KeyValueStore<Bytes, byte[]> held) {
         this.positions = positions;
@@ -52,13 +57,26 @@ final class KeyValueReorderStore implements ReorderStore {
 
     @Override
     public StreamPosition position(StreamKey stream) {
+        StreamPosition cached = positionCache.get(stream);
+        if (cached != null) {
+            return cached;
+        }
         byte[] value = positions.get(streamKey(stream));
-        return value == null ? null : StreamPosition.fromBytes(value);
+        return value == null ? null : remember(stream, StreamPosition.fromBytes(value));
     }
 
     @Override
     public void putPosition(StreamKey stream, StreamPosition position) {
         positions.put(streamKey(stream), position.toBytes());
+        remember(stream, position);
+    }
+
+    private StreamPosition remember(StreamKey stream, StreamPosition position) {
+        if (positionCache.size() >= MAX_CACHED_KEYS && !positionCache.containsKey(stream)) {
+            positionCache.clear(); // as for the keys: the live streams come back at once
+        }
+        positionCache.put(stream, position);
+        return position;
     }
 
     private Bytes streamKey(StreamKey stream) {

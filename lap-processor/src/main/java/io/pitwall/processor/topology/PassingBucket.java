@@ -33,6 +33,11 @@ final class PassingBucket {
         if (bucket != null && contains(bucket, sequence, avro)) {
             return null;
         }
+        return appendNew(bucket, sequence, avro);
+    }
+
+    /** {@code bucket} (null for none) with the entry added; the caller knows the bucket has no entry of {@code sequence}. */
+    static byte[] appendNew(byte[] bucket, long sequence, byte[] avro) {
         int length = bucket == null ? 0 : bucket.length;
         byte[] grown = bucket == null ? new byte[HEADER + avro.length] : Arrays.copyOf(bucket, length + HEADER + avro.length);
         ByteBuffer.wrap(grown, length, HEADER + avro.length).putLong(sequence).putInt(avro.length).put(avro);
@@ -66,6 +71,13 @@ final class PassingBucket {
             consumer.accept(sequence, bucket, buffer.position(), length);
             buffer.position(buffer.position() + length);
         }
+    }
+
+    /** The highest sequence in a bucket. */
+    static long lastSequence(byte[] bucket) {
+        long[] last = {Long.MIN_VALUE};
+        forEach(bucket, (sequence, bytes, offset, length) -> last[0] = Math.max(last[0], sequence));
+        return last[0];
     }
 
     private static boolean contains(byte[] bucket, long sequence, byte[] avro) {

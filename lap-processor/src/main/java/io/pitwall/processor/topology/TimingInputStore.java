@@ -52,11 +52,26 @@ final class TimingInputStore {
 
     private final KeyValueStore<Bytes, byte[]> store;
     /**
-     * The buckets written lately, as written: the next passing of a stream goes into the same bucket, and reading
-     * it back through the store's layers cost as much as writing it. This processor is the store's only writer,
-     * so what is here is what the store holds.
+     * Each stream's bucket written last, as written: the next passing of a stream goes into the same bucket, and
+     * reading it back through the store's layers, or building and hashing its key again, cost as much as writing
+     * it. This processor is the store's only writer, so what is here is what the store holds.
      */
-    private final Map<Bytes, byte[]> openBuckets = new HashMap<>();
+    private final Map<StreamKey, OpenBucket> openBuckets = new HashMap<>();
+
+    /** A stream's current bucket: its store key (built once), value and highest sequence. */
+    private static final class OpenBucket {
+        final long index;
+        final Bytes key;
+        byte[] value;
+        long lastSequence;
+
+        OpenBucket(long index, Bytes key, byte[] value) {
+            this.index = index;
+            this.key = key;
+            this.value = value;
+            this.lastSequence = value == null ? Long.MIN_VALUE : PassingBucket.lastSequence(value);
+        }
+    }
 
     TimingInputStore(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
@@ -82,23 +97,35 @@ final class TimingInputStore {
     }
 
     void putPassing(Passing passing) {
-        Bytes key = bucketKey(passing);
-        byte[] bucket = PassingBucket.append(bucket(key), passing.getSequence(), passingAvro.write(passing));
-        if (bucket != null) {
-            putBucket(key, bucket);
+        putPassing(passing, passingAvro.write(passing));
+    }
+
+    /** Stores a passing whose Avro binary (as {@link AvroBytes} writes it) the caller already has. */
+    void putPassing(Passing passing, byte[] avro) {
+        OpenBucket bucket = openBucket(passing);
+        long sequence = passing.getSequence();
+        // a sequence after every one in the bucket (the usual case) cannot be a copy of an entry: no scan
+        byte[] grown = sequence > bucket.lastSequence
+                ? PassingBucket.appendNew(bucket.value, sequence, avro)
+                : PassingBucket.append(bucket.value, sequence, avro);
+        if (grown != null) {
+            bucket.value = grown;
+            bucket.lastSequence = Math.max(bucket.lastSequence, sequence);
+            store.put(bucket.key, grown);
         }
     }
 
     void deletePassing(Passing passing) {
-        Bytes key = bucketKey(passing);
-        byte[] bucket = bucket(key);
-        if (bucket != null) {
-            byte[] rest = PassingBucket.without(bucket, passing.getSequence());
+        OpenBucket bucket = openBucket(passing);
+        if (bucket.value != null) {
+            byte[] rest = PassingBucket.without(bucket.value, passing.getSequence());
+            StreamKey stream = new StreamKey(passing.getVenueId(), passing.getStreamId(), passing.getStreamEpoch());
             if (rest == null) {
-                openBuckets.remove(key);
-                store.delete(key);
+                openBuckets.remove(stream);
+                store.delete(bucket.key);
             } else {
-                putBucket(key, rest);
+                bucket.value = rest;
+                store.put(bucket.key, rest);
             }
         }
         byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
@@ -106,23 +133,21 @@ final class TimingInputStore {
         store.delete(key(passing.getVenueId(), PASSING, id));
     }
 
-    private byte[] bucket(Bytes key) {
-        byte[] bucket = openBuckets.get(key);
-        return bucket != null ? bucket : store.get(key);
-    }
-
-    private void putBucket(Bytes key, byte[] bucket) {
-        if (openBuckets.size() >= MAX_OPEN_BUCKETS && !openBuckets.containsKey(key)) {
-            openBuckets.clear(); // the streams still live come back with their next passing
+    /** The bucket {@code passing} belongs to, opened (read from the store once) if it is not the stream's current one. */
+    private OpenBucket openBucket(Passing passing) {
+        StreamKey stream = new StreamKey(passing.getVenueId(), passing.getStreamId(), passing.getStreamEpoch());
+        long index = PassingBucket.of(passing.getSequence());
+        OpenBucket open = openBuckets.get(stream);
+        if (open == null || open.index != index) {
+            if (open == null && openBuckets.size() >= MAX_OPEN_BUCKETS) {
+                openBuckets.clear(); // the streams still live come back with their next passing
+            }
+            byte[] id = StoreKeys.sequence(new StreamKey("", stream.streamId(), stream.streamEpoch()), index);
+            Bytes key = key(stream.venueId(), BUCKET, id);
+            open = new OpenBucket(index, key, store.get(key));
+            openBuckets.put(stream, open);
         }
-        openBuckets.put(key, bucket);
-        store.put(key, bucket);
-    }
-
-    private static Bytes bucketKey(Passing passing) {
-        byte[] id = StoreKeys.sequence(new StreamKey("", passing.getStreamId(), passing.getStreamEpoch()),
-                PassingBucket.of(passing.getSequence()));
-        return key(passing.getVenueId(), BUCKET, id);
+        return open;
     }
 
     void deleteControl(SessionControl control) {

@@ -4,6 +4,7 @@ import io.pitwall.events.LapEventKind;
 import io.pitwall.events.Passing;
 import io.pitwall.events.SessionConfig;
 import io.pitwall.events.SessionControl;
+import io.pitwall.processor.codec.AvroBytes;
 import io.pitwall.processor.errors.DeadLetterRecord;
 import io.pitwall.processor.timing.LapChange;
 import io.pitwall.processor.timing.LapEvents;
@@ -70,6 +71,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
     private final EventSerdes serdes;
     private final AppliedInputHook appliedHook;
     private final Map<String, Venue> venues = new HashMap<>();
+    private final AvroBytes<Passing> passingAvro = new AvroBytes<>(Passing.class);
     /** Outputs of the input being processed: forwarded only once it was processed without failure. */
     private final List<Record<String, TimingOutput>> outputs = new ArrayList<>();
     private String applicationId;
@@ -204,13 +206,15 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
     private Venue onPassing(TimingInput.OfPassing input, long timestamp) {
         Passing passing = input.passing();
         Venue venue = venues.get(passing.getVenueId());
+        // encoded once, for the store and for the session (which keeps its passings in that form)
+        byte[] avro = passingAvro.write(passing);
         if (venue == null || venue.session == null) {
-            inputs.putPassing(passing);
+            inputs.putPassing(passing, avro);
             return null; // timed when the venue's configuration arrives
         }
-        TimingUpdate update = venue.session.addPassing(passing);
+        TimingUpdate update = venue.session.addPassing(passing, avro);
         appliedHook.applied(input);
-        inputs.putPassing(passing);
+        inputs.putPassing(passing, avro);
         if (!update.accepted()) {
             // reached the model twice (e.g. after the reorder state was lost); the model ignores it
             metrics.duplicatesDropped(1);

@@ -49,6 +49,26 @@ class TimingInputStoreTest {
     }
 
     @Test
+    void shouldStoreACopyOnceWhicheverBucketWasWrittenLastAndAfterANewInstanceTookOver() {
+        List<Passing> passings = new ArrayList<>();
+        for (long sequence = 0; sequence < 2 * PassingBucket.SEQUENCES; sequence++) {
+            passings.add(TopologyHarness.passing(sequence, 100 + sequence * 40));
+        }
+        passings.forEach(inputs::putPassing);
+        inputs.putPassing(passings.get(3)); // into the first bucket, after the second was written
+        inputs.putPassing(passings.get(passings.size() - 1));
+        TimingInputStore restarted = new TimingInputStore(store);
+        restarted.putPassing(passings.get(passings.size() - 1));
+        restarted.putPassing(passings.get(4));
+        Passing next = TopologyHarness.passing(2L * PassingBucket.SEQUENCES, 5_000);
+        restarted.putPassing(next);
+
+        List<Passing> expected = new ArrayList<>(passings);
+        expected.add(next);
+        assertThat(restarted.venue("v").passings()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void shouldDeleteAPassingFromItsBucketAndTheBucketWhenEmpty() {
         Passing first = TopologyHarness.passing(0, 100);
         Passing second = TopologyHarness.passing(1, 140);

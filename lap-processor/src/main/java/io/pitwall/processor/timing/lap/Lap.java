@@ -46,7 +46,10 @@ public record Lap(int number, String transponder, long startMicros, long finishM
                 newPersonalBest, newSessionBest);
     }
 
-    public Lap withoutBestFlags() {
-        return withBestFlags(false, false);
+    /** The same lap, best-lap flags aside (asked once per passing, so without copying either lap). */
+    public boolean equalsIgnoringBestFlags(Lap other) {
+        return number == other.number && startMicros == other.startMicros && finishMicros == other.finishMicros
+                && invalid == other.invalid && inPit == other.inPit && transponder.equals(other.transponder)
+                && sectorTimesMicros.equals(other.sectorTimesMicros) && passings.equals(other.passings);
     }
 }
