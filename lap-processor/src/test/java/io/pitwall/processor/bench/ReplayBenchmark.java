@@ -74,41 +74,13 @@ public final class ReplayBenchmark {
                 "log.level", "WARN");
         options.rejectUnknown();
 
-        long generating = System.nanoTime();
-        BenchSessions sessions = new BenchSessions(venues, cars, laps);
-        List<Passing> passings = sessions.interleaved();
-        int total = passings.size();
-        System.out.printf("generated %d sessions, %,d passings in %d ms%n", venues, passings.size(),
-                millisSince(generating));
-
         try (BenchInfrastructure infra = new BenchInfrastructure()) {
             Path stateDir = infra.dir.resolve("state");
             Configuration config = infra.serviceConfig("lap-processor-replay", stateDir, service);
-            try (KafkaProducer<String, Object> producer = infra.producer(20)) {
-                for (RaceTimeline race : sessions.races) {
-                    producer.send(new ProducerRecord<>(Topics.SESSIONS.name(), race.scenario().venueId(),
-                            race.sessionConfig()));
-                    for (SessionControl control : race.controls()) {
-                        producer.send(new ProducerRecord<>(Topics.SESSION_CONTROL.name(), control.getVenueId(), control));
-                    }
-                }
-                producer.flush();
-                if (!topology.equals("count")) {
-                    try (LapProcessorService configsOnly = LapProcessorService.start(config)) {
-                        awaitCaughtUp(infra, "lap-processor-replay", configsOnly::state, Topics.SESSIONS.name(),
-                                Duration.ofMinutes(5));
-                    }
-                }
-                long producing = System.nanoTime();
-                for (Passing passing : passings) {
-                    producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
-                }
-                producer.flush();
-                System.out.printf("produced %,d passings in %d ms%n", total, millisSince(producing));
-            }
-            // not the service's memory: the heap the replay runs in should hold only what the service holds
-            passings = null;
-            sessions = null;
+            // in a method of its own: no frame of main() keeps the generated passings reachable during the replay
+            // (an interpreted frame's dead locals, such as a for-each loop's iterator, are still roots), so the
+            // heap the replay runs in holds only what the service holds
+            int total = produceInputs(infra, config, topology, venues, cars, laps);
 
             if (topology.equals("count")) {
                 replayBareCount(infra, total, warmup, options);
@@ -130,6 +102,44 @@ public final class ReplayBenchmark {
                                 .mapToDouble(c -> c.count()).sum());
             }
         }
+    }
+
+    /**
+     * Generates the sessions, produces their configurations and race control (processed before the replay starts
+     * unless the topology is the bare count) and then every passing, interleaved by passing time.
+     *
+     * @return how many passings were produced
+     */
+    private static int produceInputs(BenchInfrastructure infra, Configuration config, String topology, int venues,
+                                     int cars, int laps) throws Exception {
+        long generating = System.nanoTime();
+        BenchSessions sessions = new BenchSessions(venues, cars, laps);
+        List<Passing> passings = sessions.interleaved();
+        System.out.printf("generated %d sessions, %,d passings in %d ms%n", venues, passings.size(),
+                millisSince(generating));
+        try (KafkaProducer<String, Object> producer = infra.producer(20)) {
+            for (RaceTimeline race : sessions.races) {
+                producer.send(new ProducerRecord<>(Topics.SESSIONS.name(), race.scenario().venueId(),
+                        race.sessionConfig()));
+                for (SessionControl control : race.controls()) {
+                    producer.send(new ProducerRecord<>(Topics.SESSION_CONTROL.name(), control.getVenueId(), control));
+                }
+            }
+            producer.flush();
+            if (!topology.equals("count")) {
+                try (LapProcessorService configsOnly = LapProcessorService.start(config)) {
+                    awaitCaughtUp(infra, "lap-processor-replay", configsOnly::state, Topics.SESSIONS.name(),
+                            Duration.ofMinutes(5));
+                }
+            }
+            long producing = System.nanoTime();
+            for (Passing passing : passings) {
+                producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
+            }
+            producer.flush();
+            System.out.printf("produced %,d passings in %d ms%n", passings.size(), millisSince(producing));
+        }
+        return passings.size();
     }
 
     /**
