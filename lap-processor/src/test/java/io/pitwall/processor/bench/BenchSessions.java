@@ -16,7 +16,13 @@ final class BenchSessions {
     final List<RaceTimeline> races;
 
     BenchSessions(int venues, int cars, int laps) {
-        races = IntStream.range(0, venues).parallel().mapToObj(v -> generate(1000 + v, cars, laps)).toList();
+        this(venues, cars, laps, 0);
+    }
+
+    /** @param firstVenue the number of the first venue: sessions generated from different numbers are different venues */
+    BenchSessions(int venues, int cars, int laps, int firstVenue) {
+        races = IntStream.range(0, venues).parallel().mapToObj(v -> generate(1000 + firstVenue + v, cars, laps))
+                .toList();
     }
 
     private static RaceTimeline generate(long seed, int cars, int laps) {

@@ -52,6 +52,13 @@ import org.apache.kafka.streams.kstream.Produced;
  * share of the replay after which the steady-state figures start: the first tens of seconds of a JVM are mostly
  * JIT compilation, which a long replay does not pay per passing), and {@code --topology=count} to measure Kafka
  * Streams' bare {@code count()} over the same records instead.
+ *
+ * <p>{@code --rounds=2} replays again, in the same running service, as many other venues' sessions once the first
+ * replay is through: a replay on a warm JVM, as a service that has been timing for a while would catch up a backlog.
+ * On two cores the JIT compiler takes about half of this JVM's CPU for the whole first replay (tens of seconds of
+ * C2 compilation), so the first round is a cold JVM's figure. A later round's configurations are processed before its
+ * passings are produced; its window starts when they are all produced (the service has been working through them
+ * meanwhile), so the backlog never runs dry inside it.
  */
 public final class ReplayBenchmark {
 
@@ -66,6 +73,7 @@ public final class ReplayBenchmark {
         int laps = options.integer("laps", 40);
         String topology = options.string("topology", "lap-processor");
         double warmup = Double.parseDouble(options.string("warmup", "0.3"));
+        int rounds = options.integer("rounds", 1);
         Map<String, String> service = Map.of(
                 "commit.interval", BenchInfrastructure.commitMillis(options) + "ms",
                 "cache.max.bytes", Long.toString(BenchInfrastructure.cacheBytes(options)),
@@ -91,17 +99,66 @@ public final class ReplayBenchmark {
                 while (replay.state() != KafkaStreams.State.RUNNING) {
                     Thread.sleep(10);
                 }
-                Window window = measure(infra, "lap-processor-replay", replay::state, total, warmup);
-                window.report("lap-processor", total, options);
-                System.out.printf("  stream thread time: %s%n", threadRatios(replay));
-                System.out.printf("  RUNNING after %d ms; states published: %.0f, lap corrections: %.0f%n",
-                        (window.start().nanos() - starting) / 1_000_000,
-                        replay.meterRegistry().find("pitwall.processor.states.published").counters().stream()
-                                .mapToDouble(c -> c.count()).sum(),
-                        replay.meterRegistry().find("pitwall.processor.lap.corrections").counters().stream()
-                                .mapToDouble(c -> c.count()).sum());
+                Window window = measure(infra, "lap-processor-replay", replay::state, 0, total, warmup);
+                window.report("lap-processor", options);
+                report(replay);
+                System.out.printf("  RUNNING after %d ms%n", (window.start().nanos() - starting) / 1_000_000);
+                long replayed = total;
+                for (int round = 2; round <= rounds; round++) {
+                    int more = produceNextRound(infra, replay, venues * (round - 1), venues, cars, laps);
+                    window = measure(infra, "lap-processor-replay", replay::state, replayed, more, warmup);
+                    window.report("lap-processor, round " + round + " (warm JVM, " + replayed
+                            + " passings timed before)", options);
+                    report(replay);
+                    replayed += more;
+                }
             }
         }
+    }
+
+    private static void report(LapProcessorService replay) {
+        System.out.printf("  stream thread time: %s%n", threadRatios(replay));
+        System.out.printf("  states published so far: %.0f, lap corrections: %.0f%n",
+                replay.meterRegistry().find("pitwall.processor.states.published").counters().stream()
+                        .mapToDouble(c -> c.count()).sum(),
+                replay.meterRegistry().find("pitwall.processor.lap.corrections").counters().stream()
+                        .mapToDouble(c -> c.count()).sum());
+    }
+
+    /**
+     * Another round of the replay while the service runs: other venues' configurations and race control, processed
+     * first, then their passings.
+     *
+     * @return how many passings were produced
+     */
+    private static int produceNextRound(BenchInfrastructure infra, LapProcessorService replay, int firstVenue,
+                                        int venues, int cars, int laps) throws Exception {
+        BenchSessions sessions = new BenchSessions(venues, cars, laps, firstVenue);
+        List<Passing> passings = sessions.interleaved();
+        try (KafkaProducer<String, Object> producer = infra.producer(20)) {
+            produceSessions(producer, sessions);
+            awaitCaughtUp(infra, "lap-processor-replay", replay::state, Topics.SESSIONS.name(), Duration.ofMinutes(5));
+            awaitCaughtUp(infra, "lap-processor-replay", replay::state, Topics.SESSION_CONTROL.name(),
+                    Duration.ofMinutes(5));
+            long producing = System.nanoTime();
+            for (Passing passing : passings) {
+                producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
+            }
+            producer.flush();
+            System.out.printf("%nproduced %,d more passings of %d other venues in %d ms%n", passings.size(), venues,
+                    millisSince(producing));
+        }
+        return passings.size();
+    }
+
+    private static void produceSessions(KafkaProducer<String, Object> producer, BenchSessions sessions) {
+        for (RaceTimeline race : sessions.races) {
+            producer.send(new ProducerRecord<>(Topics.SESSIONS.name(), race.scenario().venueId(), race.sessionConfig()));
+            for (SessionControl control : race.controls()) {
+                producer.send(new ProducerRecord<>(Topics.SESSION_CONTROL.name(), control.getVenueId(), control));
+            }
+        }
+        producer.flush();
     }
 
     /**
@@ -118,14 +175,7 @@ public final class ReplayBenchmark {
         System.out.printf("generated %d sessions, %,d passings in %d ms%n", venues, passings.size(),
                 millisSince(generating));
         try (KafkaProducer<String, Object> producer = infra.producer(20)) {
-            for (RaceTimeline race : sessions.races) {
-                producer.send(new ProducerRecord<>(Topics.SESSIONS.name(), race.scenario().venueId(),
-                        race.sessionConfig()));
-                for (SessionControl control : race.controls()) {
-                    producer.send(new ProducerRecord<>(Topics.SESSION_CONTROL.name(), control.getVenueId(), control));
-                }
-            }
-            producer.flush();
+            produceSessions(producer, sessions);
             if (!topology.equals("count")) {
                 try (LapProcessorService configsOnly = LapProcessorService.start(config)) {
                     awaitCaughtUp(infra, "lap-processor-replay", configsOnly::state, Topics.SESSIONS.name(),
@@ -175,7 +225,7 @@ public final class ReplayBenchmark {
             while (streams.state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(10);
             }
-            measure(infra, "count-replay", streams::state, records, warmup).report("bare count()", records, options);
+            measure(infra, "count-replay", streams::state, 0, records, warmup).report("bare count()", options);
         }
     }
 
@@ -187,10 +237,11 @@ public final class ReplayBenchmark {
         }
     }
 
-    /** The whole replay (from RUNNING) and its steady state (from the warm-up mark to the end). */
+    /** The whole replay (from its start) and its steady state (from the warm-up mark to the end). */
     private record Window(Mark start, Mark warm, Mark end) {
 
-        void report(String what, int records, BenchOptions options) {
+        void report(String what, BenchOptions options) {
+            int records = (int) (end.committed - start.committed);
             long nanos = end.nanos - start.nanos;
             System.out.printf("%nREPLAY %s: %,d passings in %.1f s = %,.0f passings/s%n", what, records, nanos / 1e9,
                     records / (nanos / 1e9));
@@ -201,23 +252,29 @@ public final class ReplayBenchmark {
             int steady = (int) (end.committed - warm.committed);
             long steadyNanos = end.nanos - warm.nanos;
             System.out.printf("STEADY STATE (after the first %,d passings): %,d passings in %.1f s = %,.0f passings/s%n",
-                    warm.committed, steady, steadyNanos / 1e9, steady / (steadyNanos / 1e9));
+                    warm.committed - start.committed, steady, steadyNanos / 1e9, steady / (steadyNanos / 1e9));
             System.out.printf("  steady state: %s%n", end.cpu.perRecord(warm.cpu, steady));
             System.out.printf("  steady state: %s%n", end.threads.perRecord(warm.threads,
                     end.cpu.processorMicrosPerRecord(warm.cpu, steady), steady));
         }
     }
 
-    /** Measures a replay from now (RUNNING) until caught up, marking where the warm-up share was committed. */
+    /**
+     * Measures a replay from now until the committed input offsets reach {@code before + records}, marking where
+     * the warm-up share of it was committed.
+     *
+     * @param before passings committed before this replay's records were produced
+     */
     private static Window measure(BenchInfrastructure infra, String group, Supplier<KafkaStreams.State> state,
-                                  int records, double warmup) throws Exception {
+                                  long before, int records, double warmup) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            Mark start = Mark.now(infra, 0);
-            long warmCommitted = awaitCommitted(admin, group, state, (long) (records * warmup), Duration.ofMinutes(30));
+            Mark start = Mark.now(infra, Math.max(before, committedTotal(admin, group)));
+            long warmCommitted = awaitCommitted(admin, group, state,
+                    start.committed + (long) ((before + records - start.committed) * warmup), Duration.ofMinutes(30));
             Mark warm = Mark.now(infra, warmCommitted);
-            long endCommitted = awaitCommitted(admin, group, state, records, Duration.ofMinutes(30));
+            long endCommitted = awaitCommitted(admin, group, state, before + records, Duration.ofMinutes(30));
             return new Window(start, warm, Mark.now(infra, endCommitted));
         }
     }
