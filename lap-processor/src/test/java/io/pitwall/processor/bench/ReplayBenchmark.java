@@ -140,15 +140,21 @@ public final class ReplayBenchmark {
             awaitCaughtUp(infra, "lap-processor-replay", replay::state, Topics.SESSIONS.name(), Duration.ofMinutes(5));
             awaitCaughtUp(infra, "lap-processor-replay", replay::state, Topics.SESSION_CONTROL.name(),
                     Duration.ofMinutes(5));
-            long producing = System.nanoTime();
-            for (Passing passing : passings) {
-                producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
-            }
-            producer.flush();
+            long millis = producePassings(producer, passings);
             System.out.printf("%nproduced %,d more passings of %d other venues in %d ms%n", passings.size(), venues,
-                    millisSince(producing));
+                    millis);
         }
         return passings.size();
+    }
+
+    /** Produces the passings and waits until the broker has them all; returns how long that took (ms). */
+    private static long producePassings(KafkaProducer<String, Object> producer, List<Passing> passings) {
+        long producing = System.nanoTime();
+        for (Passing passing : passings) {
+            producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
+        }
+        producer.flush();
+        return millisSince(producing);
     }
 
     private static void produceSessions(KafkaProducer<String, Object> producer, BenchSessions sessions) {
@@ -182,12 +188,7 @@ public final class ReplayBenchmark {
                             Duration.ofMinutes(5));
                 }
             }
-            long producing = System.nanoTime();
-            for (Passing passing : passings) {
-                producer.send(new ProducerRecord<>(Topics.PASSINGS.name(), passing.getVenueId(), passing));
-            }
-            producer.flush();
-            System.out.printf("produced %,d passings in %d ms%n", passings.size(), millisSince(producing));
+            System.out.printf("produced %,d passings in %d ms%n", passings.size(), producePassings(producer, passings));
         }
         return passings.size();
     }
