@@ -10,7 +10,9 @@ import io.pitwall.schemas.AvroTrust;
 import io.pitwall.simulator.race.RaceTimeline;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,6 +90,48 @@ public class LivePassingBenchmark {
         }
     }
 
+    /**
+     * Many venues' sessions taking their passings interleaved by passing time, as one lap-processor task takes them
+     * in a replay or a busy championship day: each passing meets its car's data as it was left some
+     * {@code venues × cars} passings earlier, no longer in the processor's caches. {@code venues=1} is the same work
+     * on one hot session.
+     */
+    @State(Scope.Thread)
+    public static class Interleaved {
+
+        @Param({"1", "200"})
+        int venues;
+
+        List<RaceTimeline> races;
+        List<Passing> passings;
+        Map<String, TimingSession> sessions;
+        int next;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            AvroTrust.trustPitwallPackages();
+            BenchSessions generated = new BenchSessions(venues, 30, 40);
+            races = generated.races;
+            passings = generated.interleaved();
+            fresh();
+        }
+
+        @Setup(Level.Invocation)
+        public void freshWhenUsedUp() {
+            if (next == passings.size()) {
+                fresh();
+            }
+        }
+
+        private void fresh() {
+            sessions = new HashMap<>();
+            for (RaceTimeline race : races) {
+                sessions.put(race.scenario().venueId(), newSession(race));
+            }
+            next = 0;
+        }
+    }
+
     /** A session stopped half-way through its passings. */
     @State(Scope.Thread)
     public static class MidRace {
@@ -130,6 +174,14 @@ public class LivePassingBenchmark {
     @Benchmark
     public TimingUpdate addPassing(Live live) {
         return live.session.addPassing(live.passings.get(live.next++));
+    }
+
+    /** The timing model alone, passings of many venues interleaved (30 cars, 40 laps each). */
+    @Benchmark
+    @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+    public TimingUpdate addPassingInterleaved(Interleaved interleaved) {
+        Passing passing = interleaved.passings.get(interleaved.next++);
+        return interleaved.sessions.get(passing.getVenueId()).addPassing(passing);
     }
 
     /** What the timing processor does for a live passing: the model, then the venue's state as JSON text. */
