@@ -50,9 +50,33 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class LivePassingBenchmark {
 
+    /**
+     * A cursor through generated passings: the sessions that take them are built afresh (outside the measured time)
+     * once they are all used up.
+     */
+    public abstract static class Cursor {
+
+        List<Passing> passings;
+        int next;
+
+        @Setup(Level.Invocation)
+        public void freshWhenUsedUp() {
+            if (next == passings.size()) {
+                fresh();
+            }
+        }
+
+        Passing nextPassing() {
+            return passings.get(next++);
+        }
+
+        /** New sessions for the passings, and the cursor back at the first. */
+        abstract void fresh();
+    }
+
     /** One generated session and a cursor through its passings. */
     @State(Scope.Thread)
-    public static class Live {
+    public static class Live extends Cursor {
 
         @Param({"20", "30"})
         int cars;
@@ -62,10 +86,8 @@ public class LivePassingBenchmark {
         int laps;
 
         RaceTimeline race;
-        List<Passing> passings;
         TimingSession session;
         Timing71Service service;
-        int next;
 
         @Setup(Level.Trial)
         public void generate() {
@@ -75,15 +97,8 @@ public class LivePassingBenchmark {
             fresh();
         }
 
-        /** A new session when this one has taken all its passings (outside the measured time). */
-        @Setup(Level.Invocation)
-        public void freshWhenUsedUp() {
-            if (next == passings.size()) {
-                fresh();
-            }
-        }
-
-        private void fresh() {
+        @Override
+        void fresh() {
             session = newSession(race);
             service = new Timing71Service();
             next = 0;
@@ -97,15 +112,13 @@ public class LivePassingBenchmark {
      * on one hot session.
      */
     @State(Scope.Thread)
-    public static class Interleaved {
+    public static class Interleaved extends Cursor {
 
         @Param({"1", "200"})
         int venues;
 
         List<RaceTimeline> races;
-        List<Passing> passings;
         Map<String, TimingSession> sessions;
-        int next;
 
         @Setup(Level.Trial)
         public void generate() {
@@ -116,14 +129,8 @@ public class LivePassingBenchmark {
             fresh();
         }
 
-        @Setup(Level.Invocation)
-        public void freshWhenUsedUp() {
-            if (next == passings.size()) {
-                fresh();
-            }
-        }
-
-        private void fresh() {
+        @Override
+        void fresh() {
             sessions = new HashMap<>();
             for (RaceTimeline race : races) {
                 sessions.put(race.scenario().venueId(), newSession(race));
@@ -173,21 +180,21 @@ public class LivePassingBenchmark {
     /** The timing model alone: dedupe, ghost reads, laps and sectors, corrections. */
     @Benchmark
     public TimingUpdate addPassing(Live live) {
-        return live.session.addPassing(live.passings.get(live.next++));
+        return live.session.addPassing(live.nextPassing());
     }
 
     /** The timing model alone, passings of many venues interleaved (30 cars, 40 laps each). */
     @Benchmark
     @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
     public TimingUpdate addPassingInterleaved(Interleaved interleaved) {
-        Passing passing = interleaved.passings.get(interleaved.next++);
+        Passing passing = interleaved.nextPassing();
         return interleaved.sessions.get(passing.getVenueId()).addPassing(passing);
     }
 
     /** What the timing processor does for a live passing: the model, then the venue's state as JSON text. */
     @Benchmark
     public String addPassingAndRenderState(Live live) {
-        Passing passing = live.passings.get(live.next++);
+        Passing passing = live.nextPassing();
         TimingUpdate update = live.session.addPassing(passing);
         live.service.onLapChanges(update.changes());
         return live.service.renderJson(live.session.snapshot(passing.getPassingTime().plusMillis(5)));
