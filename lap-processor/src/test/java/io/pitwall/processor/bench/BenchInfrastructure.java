@@ -2,6 +2,7 @@ package io.pitwall.processor.bench;
 
 import io.pitwall.embedded.EmbeddedKafka;
 import io.pitwall.embedded.EmbeddedSchemaRegistry;
+import io.pitwall.ingest.core.config.ConfigField;
 import io.pitwall.ingest.core.config.ConfigLoader;
 import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.testing.BenchOptions;
@@ -60,20 +61,23 @@ final class BenchInfrastructure implements AutoCloseable {
         return loader.load();
     }
 
-    /** {@code --commit-interval-ms}: the commit interval of the service and of {@code count()} (default 20 ms). */
+    /** {@code --commit-interval-ms}: the commit interval of the service and of {@code count()} (default the service's). */
     static long commitMillis(BenchOptions options) {
-        return options.millis("commit-interval-ms", 20).toMillis();
+        return options.millis("commit-interval-ms", defaultOf(LapProcessorOptions.COMMIT_INTERVAL).toMillis()).toMillis();
     }
 
-    /** {@code --cache-bytes}: the record cache of the service and of {@code count()} (default the service's 10 MiB). */
+    /** {@code --cache-bytes}: the record cache of the service and of {@code count()} (default the service's). */
     static long cacheBytes(BenchOptions options) {
-        return Long.parseLong(options.string("cache-bytes", Long.toString(10L * 1024 * 1024)));
+        return Long.parseLong(options.string("cache-bytes", defaultOf(LapProcessorOptions.CACHE_MAX_BYTES).toString()));
     }
 
     /** {@code --linger-ms}: the producer's linger of the service and of {@code count()} (default the service's). */
     static long lingerMillis(BenchOptions options) {
-        return options.millis("linger-ms", LapProcessorOptions.PRODUCER_LINGER.defaultValue().orElseThrow().toMillis())
-                .toMillis();
+        return options.millis("linger-ms", defaultOf(LapProcessorOptions.PRODUCER_LINGER).toMillis()).toMillis();
+    }
+
+    private static <T> T defaultOf(ConfigField<T> option) {
+        return option.defaultValue().orElseThrow();
     }
 
     /**
