@@ -37,13 +37,22 @@ final class KeyValueReorderStore implements ReorderStore {
      * more than the rest of the reorder step.
      */
     private final Map<StreamKey, Integer> heldCounts = new HashMap<>();
-    /** Streams' key bytes, built once rather than twice per passing. */
-    private final Map<StreamKey, Bytes> streamKeys = new HashMap<>();
+    /** What this class knows of each stream it has seen lately: its key bytes and its position as last written. */
+    private final Map<StreamKey, KnownStream> known = new HashMap<>();
+
     /**
-     * Streams' positions as last written (this class is the only writer): read once per passing, and decoding
-     * them from the store for each one cost more than the write.
+     * A stream's store key, built once rather than twice per passing, and its position as last written (this class
+     * is the only writer): read once per passing, and decoding it from the store for each one cost more than the
+     * write. Null until read or written.
      */
-    private final Map<StreamKey, StreamPosition> positionCache = new HashMap<>();
+    private static final class KnownStream {
+        final Bytes key;
+        StreamPosition position;
+
+        KnownStream(Bytes key) {
+            this.key = key;
+        }
+    }
 
     KeyValueReorderStore(KeyValueStore<Bytes, byte[]> positions, KeyValueStore<Bytes, byte[]> held) {
         this.positions = positions;
@@ -57,38 +66,31 @@ final class KeyValueReorderStore implements ReorderStore {
 
     @Override
     public StreamPosition position(StreamKey stream) {
-        StreamPosition cached = positionCache.get(stream);
-        if (cached != null) {
-            return cached;
+        KnownStream entry = known(stream);
+        if (entry.position == null) {
+            byte[] value = positions.get(entry.key);
+            entry.position = value == null ? null : StreamPosition.fromBytes(value);
         }
-        byte[] value = positions.get(streamKey(stream));
-        return value == null ? null : remember(stream, StreamPosition.fromBytes(value));
+        return entry.position;
     }
 
     @Override
     public void putPosition(StreamKey stream, StreamPosition position) {
-        positions.put(streamKey(stream), position.toBytes());
-        remember(stream, position);
+        KnownStream entry = known(stream);
+        positions.put(entry.key, position.toBytes());
+        entry.position = position;
     }
 
-    private StreamPosition remember(StreamKey stream, StreamPosition position) {
-        if (positionCache.size() >= MAX_CACHED_KEYS && !positionCache.containsKey(stream)) {
-            positionCache.clear(); // as for the keys: the live streams come back at once
-        }
-        positionCache.put(stream, position);
-        return position;
-    }
-
-    private Bytes streamKey(StreamKey stream) {
-        Bytes key = streamKeys.get(stream);
-        if (key == null) {
-            if (streamKeys.size() >= MAX_CACHED_KEYS) {
-                streamKeys.clear(); // streams come and go (new epochs); the live ones come back at once
+    private KnownStream known(StreamKey stream) {
+        KnownStream entry = known.get(stream);
+        if (entry == null) {
+            if (known.size() >= MAX_CACHED_KEYS) {
+                known.clear(); // streams come and go (new epochs); the live ones come back at once
             }
-            key = Bytes.wrap(StoreKeys.stream(stream));
-            streamKeys.put(stream, key);
+            entry = new KnownStream(Bytes.wrap(StoreKeys.stream(stream)));
+            known.put(stream, entry);
         }
-        return key;
+        return entry;
     }
 
     @Override
