@@ -102,7 +102,7 @@ final class TimingInputStore {
 
     /** Stores a passing whose Avro binary (as {@link AvroBytes} writes it) the caller already has. */
     void putPassing(Passing passing, byte[] avro) {
-        OpenBucket bucket = openBucket(passing);
+        OpenBucket bucket = openBucket(StreamKey.of(passing), passing.getSequence());
         long sequence = passing.getSequence();
         // a sequence after every one in the bucket (the usual case) cannot be a copy of an entry: no scan
         byte[] grown = sequence > bucket.lastSequence
@@ -116,10 +116,10 @@ final class TimingInputStore {
     }
 
     void deletePassing(Passing passing) {
-        OpenBucket bucket = openBucket(passing);
+        StreamKey stream = StreamKey.of(passing);
+        OpenBucket bucket = openBucket(stream, passing.getSequence());
         if (bucket.value != null) {
             byte[] rest = PassingBucket.without(bucket.value, passing.getSequence());
-            StreamKey stream = new StreamKey(passing.getVenueId(), passing.getStreamId(), passing.getStreamEpoch());
             if (rest == null) {
                 openBuckets.remove(stream);
                 store.delete(bucket.key);
@@ -133,10 +133,9 @@ final class TimingInputStore {
         store.delete(key(passing.getVenueId(), PASSING, id));
     }
 
-    /** The bucket {@code passing} belongs to, opened (read from the store once) if it is not the stream's current one. */
-    private OpenBucket openBucket(Passing passing) {
-        StreamKey stream = new StreamKey(passing.getVenueId(), passing.getStreamId(), passing.getStreamEpoch());
-        long index = PassingBucket.of(passing.getSequence());
+    /** The bucket of {@code sequence}, opened (read from the store once) if it is not the stream's current one. */
+    private OpenBucket openBucket(StreamKey stream, long sequence) {
+        long index = PassingBucket.of(sequence);
         OpenBucket open = openBuckets.get(stream);
         if (open == null || open.index != index) {
             if (open == null && openBuckets.size() >= MAX_OPEN_BUCKETS) {
