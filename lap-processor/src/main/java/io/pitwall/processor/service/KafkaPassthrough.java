@@ -29,7 +29,7 @@ final class KafkaPassthrough {
     private static final Map<String, String> OWNED = Map.ofEntries(
             Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "application.id"),
             Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka.bootstrap.servers"),
-            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "commit.interval"),
+            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "commit.interval.catch-up"),
             Map.entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "cache.max.bytes"),
             Map.entry(StreamsConfig.STATE_DIR_CONFIG, "state.dir"),
             Map.entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "num.standby.replicas"),

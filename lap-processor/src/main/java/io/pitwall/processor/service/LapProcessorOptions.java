@@ -75,8 +75,17 @@ public final class LapProcessorOptions {
             .withDefault(Duration.ofMillis(20))
             .withValidator(d -> d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(1)) > 0
                     ? Optional.of("a duration from 1ms to 1m") : Optional.empty())
-            .withDescription("Kafka Streams commit interval. Under exactly-once, results become visible to readers"
-                    + " only at a commit, so this bounds the latency; shorter commits cost throughput");
+            .withDescription("How soon the results of a live input are committed. Under exactly-once, results become"
+                    + " visible to readers only at a commit, so this bounds the live latency; every commit costs the"
+                    + " stream thread a round trip to the broker");
+
+    public static final ConfigField<Duration> COMMIT_INTERVAL_CATCH_UP = ConfigField.duration("commit.interval.catch-up")
+            .withDefault(Duration.ofMillis(500))
+            .withValidator(d -> d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(1)) > 0
+                    ? Optional.of("a duration from 1ms to 1m") : Optional.empty())
+            .withDescription("Kafka Streams commit interval (commit.interval.ms), which governs while the service works"
+                    + " through a backlog (inputs older than timing71.clock-tick: a restart, an outage, a replay): fewer"
+                    + " commits, more passings per second. Never shorter than commit.interval");
 
     public static final ConfigField<Duration> PRODUCER_LINGER = ConfigField.duration("producer.linger")
             .withDefault(Duration.ofMillis(2))
@@ -123,6 +132,7 @@ public final class LapProcessorOptions {
                     CLOCK_IDLE_AFTER,
                     FINISHED_SESSION_RETENTION,
                     COMMIT_INTERVAL,
+                    COMMIT_INTERVAL_CATCH_UP,
                     PRODUCER_LINGER,
                     CACHE_MAX_BYTES,
                     STATE_DIR,
@@ -150,7 +160,18 @@ public final class LapProcessorOptions {
                 .withReorderMaxDelay(config.get(REORDER_MAX_DELAY))
                 .withCarStoppedAfter(config.get(CAR_STOPPED_AFTER))
                 .withStatePacing(config.get(MAX_STATES_PER_SECOND), config.get(CLOCK_TICK), config.get(CLOCK_IDLE_AFTER))
-                .withFinishedSessionRetention(config.get(FINISHED_SESSION_RETENTION));
+                .withFinishedSessionRetention(config.get(FINISHED_SESSION_RETENTION))
+                .withLiveCommitInterval(requestedCommitInterval(config));
+    }
+
+    /**
+     * How often the topology asks for a commit after live results: {@code commit.interval}, unless Kafka Streams
+     * commits that often anyway ({@code commit.interval.catch-up} no longer), in which case requests would only add
+     * commits.
+     */
+    private static Duration requestedCommitInterval(Configuration config) {
+        Duration live = config.get(COMMIT_INTERVAL);
+        return live.compareTo(config.get(COMMIT_INTERVAL_CATCH_UP)) < 0 ? live : Duration.ZERO;
     }
 
     /** Option names, in {@code --help} order (for the README check). */

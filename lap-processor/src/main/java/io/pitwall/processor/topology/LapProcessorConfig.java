@@ -22,13 +22,15 @@ import java.util.Objects;
  * @param finishedSessionRetention how long a replaced session's Timing71 service stays published after the
  *                             session ended (chequered flag or STOP); then its state and manifest are tombstoned
  * @param deadLetterTopic      where an input that makes the timing engine fail is sent
+ * @param liveCommitInterval   how soon after a live result a commit is requested (see {@link LiveCommits}); zero
+ *                             leaves every commit to Kafka Streams' commit interval
  */
 public record LapProcessorConfig(String passingsTopic, String sessionsTopic, String sessionControlTopic,
                                  String lapsTopic, String statesTopic, String manifestsTopic,
                                  Duration reorderMaxDelay, Duration reorderCheckInterval, int maxStatesPerSecond,
                                  Duration clockTick, Duration clockIdleAfter, Duration carStoppedAfter,
                                  List<String> timing71Source, Duration finishedSessionRetention,
-                                 String deadLetterTopic) {
+                                 String deadLetterTopic, Duration liveCommitInterval) {
 
     public static final Duration DEFAULT_REORDER_MAX_DELAY = Duration.ofSeconds(2);
     public static final int DEFAULT_MAX_STATES_PER_SECOND = 10;
@@ -51,6 +53,7 @@ public record LapProcessorConfig(String passingsTopic, String sessionsTopic, Str
         requireDuration(carStoppedAfter, "carStoppedAfter", true);
         requireDuration(finishedSessionRetention, "finishedSessionRetention", true);
         Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+        requireDuration(liveCommitInterval, "liveCommitInterval", true);
         if (maxStatesPerSecond < 1 || maxStatesPerSecond > 1000) {
             throw new IllegalArgumentException("maxStatesPerSecond must be 1..1000: " + maxStatesPerSecond);
         }
@@ -62,31 +65,37 @@ public record LapProcessorConfig(String passingsTopic, String sessionsTopic, Str
                 Topics.LAPS.name(), Topics.TIMING71_STATES.name(), Topics.TIMING71_MANIFESTS.name(),
                 DEFAULT_REORDER_MAX_DELAY, Duration.ofMillis(200), DEFAULT_MAX_STATES_PER_SECOND, DEFAULT_CLOCK_TICK,
                 DEFAULT_CLOCK_IDLE_AFTER, DEFAULT_CAR_STOPPED_AFTER, List.of("Pitwall", ""),
-                DEFAULT_FINISHED_SESSION_RETENTION, Topics.DEAD_LETTER.name());
+                DEFAULT_FINISHED_SESSION_RETENTION, Topics.DEAD_LETTER.name(), Duration.ZERO);
     }
 
     public LapProcessorConfig withReorderMaxDelay(Duration delay) {
         return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
                 manifestsTopic, delay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
-                carStoppedAfter, timing71Source, finishedSessionRetention, deadLetterTopic);
+                carStoppedAfter, timing71Source, finishedSessionRetention, deadLetterTopic, liveCommitInterval);
     }
 
     public LapProcessorConfig withStatePacing(int statesPerSecond, Duration tick, Duration idleAfter) {
         return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
                 manifestsTopic, reorderMaxDelay, reorderCheckInterval, statesPerSecond, tick, idleAfter,
-                carStoppedAfter, timing71Source, finishedSessionRetention, deadLetterTopic);
+                carStoppedAfter, timing71Source, finishedSessionRetention, deadLetterTopic, liveCommitInterval);
     }
 
     public LapProcessorConfig withCarStoppedAfter(Duration silence) {
         return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
                 manifestsTopic, reorderMaxDelay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
-                silence, timing71Source, finishedSessionRetention, deadLetterTopic);
+                silence, timing71Source, finishedSessionRetention, deadLetterTopic, liveCommitInterval);
     }
 
     public LapProcessorConfig withFinishedSessionRetention(Duration retention) {
         return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
                 manifestsTopic, reorderMaxDelay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
-                carStoppedAfter, timing71Source, retention, deadLetterTopic);
+                carStoppedAfter, timing71Source, retention, deadLetterTopic, liveCommitInterval);
+    }
+
+    public LapProcessorConfig withLiveCommitInterval(Duration interval) {
+        return new LapProcessorConfig(passingsTopic, sessionsTopic, sessionControlTopic, lapsTopic, statesTopic,
+                manifestsTopic, reorderMaxDelay, reorderCheckInterval, maxStatesPerSecond, clockTick, clockIdleAfter,
+                carStoppedAfter, timing71Source, finishedSessionRetention, deadLetterTopic, interval);
     }
 
     /** The shortest time between two states of one service. */

@@ -42,6 +42,7 @@ public final class LapProcessorTopology {
     static Topology build(LapProcessorConfig config, EventSerdes serdes, ProcessingMetrics metrics,
                           AppliedInputHook appliedHook) {
         StreamsBuilder builder = new StreamsBuilder();
+        LiveCommits liveCommits = LiveCommits.of(config);
         // cached stores: a key written many times between two commits (a stream's position, a passing held and
         // released) reaches RocksDB and its changelog once per commit instead of once per write
         builder.addStateStore(cachedStore(ReorderProcessor.POSITIONS_STORE));
@@ -65,7 +66,7 @@ public final class LapProcessorTopology {
         KStream<String, TimingOutput> outputs = passings
                 .merge(sessions, Named.as("merge-sessions"))
                 .merge(controls, Named.as("merge-controls"))
-                .process(() -> new TimingProcessor(config, metrics, serdes, appliedHook), Named.as("timing"),
+                .process(() -> new TimingProcessor(config, metrics, serdes, appliedHook, liveCommits), Named.as("timing"),
                         TimingInputStore.NAME);
 
         outputs.filter((key, out) -> out instanceof TimingOutput.Lap, Named.as("laps-only"))

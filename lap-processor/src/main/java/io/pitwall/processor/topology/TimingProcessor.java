@@ -70,6 +70,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
     private final ProcessingMetrics metrics;
     private final EventSerdes serdes;
     private final AppliedInputHook appliedHook;
+    private final LiveCommits liveCommits;
     private final Map<String, Venue> venues = new HashMap<>();
     private final AvroBytes<Passing> passingAvro = new AvroBytes<>(Passing.class);
     /** Outputs of the input being processed: forwarded only once it was processed without failure. */
@@ -78,12 +79,22 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
     private ProcessorContext<String, TimingOutput> context;
     private TimingInputStore inputs;
 
+    /**
+     * @param liveCommits shared by every timing processor of the topology (the commit requests are paced per stream
+     *                    thread)
+     */
     TimingProcessor(LapProcessorConfig config, ProcessingMetrics metrics, EventSerdes serdes,
-                    AppliedInputHook appliedHook) {
+                    AppliedInputHook appliedHook, LiveCommits liveCommits) {
         this.config = config;
         this.metrics = metrics;
         this.serdes = serdes;
         this.appliedHook = appliedHook;
+        this.liveCommits = liveCommits;
+    }
+
+    TimingProcessor(LapProcessorConfig config, ProcessingMetrics metrics, EventSerdes serdes,
+                    AppliedInputHook appliedHook) {
+        this(config, metrics, serdes, appliedHook, LiveCommits.of(config));
     }
 
     /** The live state of one venue. */
@@ -153,6 +164,9 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
             }
         });
         context.schedule(config.stateCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishDue);
+        if (liveCommits.enabled()) {
+            context.schedule(liveCommits.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::requestCommitIfDue);
+        }
     }
 
     private TimingSession restore(TimingInputStore.VenueInputs stored) {
@@ -395,10 +409,20 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
     }
 
     private void forwardOutputs() {
+        long now = context.currentSystemTimeMs();
         for (Record<String, TimingOutput> output : outputs) {
             context.forward(output);
+            liveCommits.forwarded(output.timestamp(), now);
         }
         outputs.clear();
+        requestCommitIfDue(now);
+    }
+
+    /** Asks Kafka Streams to commit soon when a live result waits for it (see {@link LiveCommits}). */
+    private void requestCommitIfDue(long now) {
+        if (liveCommits.requestDue(now)) {
+            context.commit();
+        }
     }
 
     private void emitLaps(Venue venue, TimingUpdate update, long timestamp) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,7 +62,25 @@ final class BenchInfrastructure implements AutoCloseable {
         return loader.load();
     }
 
-    /** {@code --commit-interval-ms}: the commit interval of the service and of {@code count()} (default the service's). */
+    /**
+     * The service options every benchmark sets from its command line: {@code --commit-interval-ms},
+     * {@code --catch-up-commit-interval-ms}, {@code --cache-bytes}, {@code --linger-ms} (each by default the
+     * service's own default); the benchmark adds its own.
+     */
+    static Map<String, String> serviceOptions(BenchOptions options) {
+        Map<String, String> service = new LinkedHashMap<>();
+        service.put("commit.interval", commitMillis(options) + "ms");
+        service.put("commit.interval.catch-up", options.millis("catch-up-commit-interval-ms",
+                defaultOf(LapProcessorOptions.COMMIT_INTERVAL_CATCH_UP).toMillis()).toMillis() + "ms");
+        service.put("cache.max.bytes", Long.toString(cacheBytes(options)));
+        service.put("producer.linger", lingerMillis(options) + "ms");
+        return service;
+    }
+
+    /**
+     * {@code --commit-interval-ms}: the live commit interval of the service, and the commit interval of
+     * {@code count()} (default the service's).
+     */
     static long commitMillis(BenchOptions options) {
         return options.millis("commit-interval-ms", defaultOf(LapProcessorOptions.COMMIT_INTERVAL).toMillis()).toMillis();
     }

@@ -47,7 +47,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *     -Dbench.args="--venues=100 --rate=200 --duration-s=60 --commit-interval-ms=20"
  * </pre>
  * Options: {@code --venues --cars --rate (passings/s over all venues) --duration-s --warmup-s
- * --commit-interval-ms --cache-bytes --linger-ms}, and {@code --topology=count} to measure Kafka Streams' bare {@code count()}
+ * --commit-interval-ms --catch-up-commit-interval-ms --cache-bytes --linger-ms}, and {@code --topology=count} to measure Kafka Streams' bare {@code count()}
  * fed the same way instead.
  */
 public final class LatencyBenchmark {
@@ -66,12 +66,9 @@ public final class LatencyBenchmark {
         Duration duration = Duration.ofSeconds(options.integer("duration-s", 60));
         Duration warmup = Duration.ofSeconds(options.integer("warmup-s", 10));
         String topology = options.string("topology", "lap-processor");
-        Map<String, String> service = Map.of(
-                "commit.interval", BenchInfrastructure.commitMillis(options) + "ms",
-                "cache.max.bytes", Long.toString(BenchInfrastructure.cacheBytes(options)),
-                "producer.linger", BenchInfrastructure.lingerMillis(options) + "ms",
-                "timing71.clock-tick", "1h",
-                "log.level", "WARN");
+        Map<String, String> service = BenchInfrastructure.serviceOptions(options);
+        service.put("timing71.clock-tick", "1h");
+        service.put("log.level", "WARN");
         options.rejectUnknown();
 
         // enough laps per venue for the whole run at this rate
@@ -170,7 +167,8 @@ public final class LatencyBenchmark {
             text.append(text.length() == 0 ? "" : ", ").append(String.format("%s avg %.2f max %.1f", what,
                     metric.apply(what + "-latency-avg"), metric.apply(what + "-latency-max")));
         }
-        return text.toString();
+        // per task: a commit of the thread's transaction counts once per task it commits
+        return text.append(String.format("; task commits per second %.1f", metric.apply("commit-rate"))).toString();
     }
 
     private static void describeRun(int venues, int rate, Duration duration, Duration warmup, BenchOptions options) {

@@ -48,7 +48,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * ./mvnw -q -B -o -pl lap-processor test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.pitwall.processor.bench.ReplayBenchmark -Dexec.args="--venues=200 --cars=30 --laps=40"
  * </pre>
- * Options: {@code --venues --cars --laps --commit-interval-ms --cache-bytes --linger-ms --threads}, {@code --warmup=0.3} (the
+ * Options: {@code --venues --cars --laps --commit-interval-ms --catch-up-commit-interval-ms --cache-bytes --linger-ms --threads}, {@code --warmup=0.3} (the
  * share of the replay after which the steady-state figures start: the first tens of seconds of a JVM are mostly
  * JIT compilation, which a long replay does not pay per passing), and {@code --topology=count} to measure Kafka
  * Streams' bare {@code count()} over the same records instead.
@@ -74,12 +74,9 @@ public final class ReplayBenchmark {
         String topology = options.string("topology", "lap-processor");
         double warmup = Double.parseDouble(options.string("warmup", "0.3"));
         int rounds = options.integer("rounds", 1);
-        Map<String, String> service = Map.of(
-                "commit.interval", BenchInfrastructure.commitMillis(options) + "ms",
-                "cache.max.bytes", Long.toString(BenchInfrastructure.cacheBytes(options)),
-                "producer.linger", BenchInfrastructure.lingerMillis(options) + "ms",
-                "num.stream.threads", options.string("threads", "1"),
-                "log.level", "WARN");
+        Map<String, String> service = BenchInfrastructure.serviceOptions(options);
+        service.put("num.stream.threads", options.string("threads", "1"));
+        service.put("log.level", "WARN");
         options.rejectUnknown();
 
         try (BenchInfrastructure infra = new BenchInfrastructure()) {
@@ -231,10 +228,11 @@ public final class ReplayBenchmark {
     }
 
     /** A point of the replay: when, the CPU used so far, and how many input records were committed. */
-    private record Mark(long nanos, BenchInfrastructure.CpuTimes cpu, ThreadCpu threads, long committed) {
+    private record Mark(long nanos, BenchInfrastructure.CpuTimes cpu, ThreadCpu threads, long committed,
+                        TopicVolume volume) {
 
-        static Mark now(BenchInfrastructure infra, long committed) {
-            return new Mark(System.nanoTime(), infra.cpu(), ThreadCpu.now(), committed);
+        static Mark now(BenchInfrastructure infra, Admin admin, long committed) throws Exception {
+            return new Mark(System.nanoTime(), infra.cpu(), ThreadCpu.now(), committed, TopicVolume.of(admin));
         }
     }
 
@@ -257,6 +255,7 @@ public final class ReplayBenchmark {
             System.out.printf("  steady state: %s%n", end.cpu.perRecord(warm.cpu, steady));
             System.out.printf("  steady state: %s%n", end.threads.perRecord(warm.threads,
                     end.cpu.processorMicrosPerRecord(warm.cpu, steady), steady));
+            System.out.print(end.volume.perRecord(start.volume, records));
         }
     }
 
@@ -271,12 +270,12 @@ public final class ReplayBenchmark {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            Mark start = Mark.now(infra, Math.max(before, committedTotal(admin, group)));
+            Mark start = Mark.now(infra, admin, Math.max(before, committedTotal(admin, group)));
             long warmCommitted = awaitCommitted(admin, group, state,
                     start.committed + (long) ((before + records - start.committed) * warmup), Duration.ofMinutes(30));
-            Mark warm = Mark.now(infra, warmCommitted);
+            Mark warm = Mark.now(infra, admin, warmCommitted);
             long endCommitted = awaitCommitted(admin, group, state, before + records, Duration.ofMinutes(30));
-            return new Window(start, warm, Mark.now(infra, endCommitted));
+            return new Window(start, warm, Mark.now(infra, admin, endCommitted));
         }
     }
 

@@ -30,11 +30,13 @@ class LapProcessorOptionsTest {
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "pitwall-lap-processor")
                 .containsEntry(StreamsConfig.CLIENT_ID_CONFIG, "lap-processor")
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
+                .as("a backlog is committed every 500 ms; live results are (requested by the topology) every 20 ms")
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500L)
                 .containsEntry(StreamsConfig.POLL_MS_CONFIG, 20L)
                 .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L)
                 .as("records leave as they are produced, not all at the commit (Kafka Streams' own default is 100)")
                 .containsEntry("producer.linger.ms", 2L)
+                .as("a refused write is retried after 10 ms, not Kafka's 100").containsEntry("producer.retry.backoff.ms", 10L)
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0)
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -43,7 +45,7 @@ class LapProcessorOptionsTest {
                 .containsEntry(DeadLetterHandler.LISTENER_CONFIG, DeadLetterListener.NONE);
         assertThat(config.get(LapProcessorOptions.HTTP_PORT)).isEqualTo(9410);
         LapProcessorConfig topology = LapProcessorOptions.topology(config);
-        assertThat(topology).isEqualTo(LapProcessorConfig.defaults());
+        assertThat(topology).isEqualTo(LapProcessorConfig.defaults().withLiveCommitInterval(Duration.ofMillis(20)));
         // StreamsConfig accepts the whole set (types, ranges)
         assertThat(new StreamsConfig(streams).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo("exactly_once_v2");
@@ -53,7 +55,8 @@ class LapProcessorOptionsTest {
     void shouldTakeOptionsFromTheEnvironmentAndTheCommandLine() {
         Configuration config = load(Map.of("TIMING71_MAX_STATES_PER_SECOND", "4", "NUM_STANDBY_REPLICAS", "1",
                         "KAFKA_BOOTSTRAP_SERVERS", "broker-0:9092,broker-1:9092"),
-                "--reorder.max-delay=500ms", "--commit.interval=250ms", "--car.stopped-after=90s",
+                "--reorder.max-delay=500ms", "--commit.interval=250ms", "--commit.interval.catch-up=2s",
+                "--car.stopped-after=90s",
                 "--state.dir=/var/lib/pitwall/lap-processor", "--kafka.group.instance.id=lap-processor-0",
                 "--producer.linger=50ms");
 
@@ -61,8 +64,9 @@ class LapProcessorOptionsTest {
         assertThat(topology.maxStatesPerSecond()).isEqualTo(4);
         assertThat(topology.reorderMaxDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(topology.carStoppedAfter()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(topology.liveCommitInterval()).isEqualTo(Duration.ofMillis(250));
         Properties streams = StreamsSettings.of(config, DeadLetterListener.NONE);
-        assertThat(streams).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250L)
+        assertThat(streams).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2000L)
                 .as("an idle thread never blocks longer than 100 ms").containsEntry(StreamsConfig.POLL_MS_CONFIG, 100L)
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-0:9092,broker-1:9092")
@@ -73,13 +77,24 @@ class LapProcessorOptionsTest {
     }
 
     @Test
+    void shouldNeverCommitABacklogMoreOftenThanLiveResults() {
+        Configuration config = load(Map.of(), "--commit.interval=1s", "--commit.interval.catch-up=100ms");
+
+        assertThat(StreamsSettings.of(config, DeadLetterListener.NONE))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
+        assertThat(LapProcessorOptions.topology(config).liveCommitInterval())
+                .as("Kafka Streams' own interval is the live one: no commit is requested on top of it")
+                .isZero();
+    }
+
+    @Test
     void shouldRefuseKafkaPropertiesThatAnOptionOwnsOrThatWeakenExactlyOnce() {
         assertThatThrownBy(() -> load(Map.of(), "--kafka.processing.guarantee=at_least_once",
                 "--kafka.commit.interval.ms=1000", "--kafka.application.id=other", "--kafka.producer.linger.ms=100"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("kafka.producer.linger.ms").hasMessageContaining("producer.linger instead")
                 .hasMessageContaining("kafka.processing.guarantee").hasMessageContaining("exactly_once_v2 only")
-                .hasMessageContaining("kafka.commit.interval.ms").hasMessageContaining("commit.interval instead")
+                .hasMessageContaining("kafka.commit.interval.ms").hasMessageContaining("commit.interval.catch-up instead")
                 .hasMessageContaining("kafka.application.id");
     }
 

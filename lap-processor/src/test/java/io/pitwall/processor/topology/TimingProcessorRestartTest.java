@@ -19,12 +19,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -190,18 +188,11 @@ class TimingProcessorRestartTest {
     }
 
     private static KeyValueStore<Bytes, byte[]> store() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TimingInputStore.NAME), Serdes.Bytes(),
-                Serdes.ByteArray()).withLoggingDisabled().build();
+        return TopologyHarness.inputStore();
     }
 
     private static MockProcessorContext<String, TimingOutput> context(KeyValueStore<Bytes, byte[]> store) {
-        MockProcessorContext<String, TimingOutput> context = new MockProcessorContext<>();
-        context.setCurrentSystemTimeMs(1_779_022_800_000L);
-        if (!store.isOpen()) {
-            store.init(context.getStateStoreContext(), store);
-        }
-        context.addStateStore(store);
-        return context;
+        return TopologyHarness.mockContext(store);
     }
 
     private static TimingProcessor processor() {

@@ -16,10 +16,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /** The lap-processor topology in a {@link TopologyTestDriver}, with its input and output topics, and test inputs. */
 final class TopologyHarness implements AutoCloseable {
@@ -92,6 +96,23 @@ final class TopologyHarness implements AutoCloseable {
     static SessionControl control(ControlAction action, double seconds) {
         return SessionControl.newBuilder().setVenueId("v").setSessionId("s1").setAction(action)
                 .setAt(T0.plusMillis(Math.round(seconds * 1000))).build();
+    }
+
+    /** An in-memory timing input store, for a timing processor outside a topology. */
+    static KeyValueStore<Bytes, byte[]> inputStore() {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TimingInputStore.NAME), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().build();
+    }
+
+    /** A context for a timing processor outside a topology, with {@code store} as its input store. */
+    static MockProcessorContext<String, TimingOutput> mockContext(KeyValueStore<Bytes, byte[]> store) {
+        MockProcessorContext<String, TimingOutput> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        if (!store.isOpen()) {
+            store.init(context.getStateStoreContext(), store);
+        }
+        context.addStateStore(store);
+        return context;
     }
 
     @Override
