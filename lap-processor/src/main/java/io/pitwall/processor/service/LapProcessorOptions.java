@@ -3,6 +3,7 @@ package io.pitwall.processor.service;
 import io.pitwall.ingest.core.config.ConfigField;
 import io.pitwall.ingest.core.config.ConfigFields;
 import io.pitwall.ingest.core.config.Configuration;
+import io.pitwall.ingest.core.config.Validator;
 import io.pitwall.ingest.core.config.Validators;
 import io.pitwall.ingest.core.service.CommonFields;
 import io.pitwall.processor.topology.LapProcessorConfig;
@@ -71,18 +72,19 @@ public final class LapProcessorOptions {
                     + " stay published this long after it ended (chequered flag or STOP), then are deleted (tombstoned);"
                     + " a session replaced before it ended, or ended longer ago, is deleted at once");
 
+    private static final Validator<Duration> COMMIT_INTERVAL_RANGE = d -> d.isNegative() || d.isZero()
+            || d.compareTo(Duration.ofMinutes(1)) > 0 ? Optional.of("a duration from 1ms to 1m") : Optional.empty();
+
     public static final ConfigField<Duration> COMMIT_INTERVAL = ConfigField.duration("commit.interval")
             .withDefault(Duration.ofMillis(20))
-            .withValidator(d -> d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(1)) > 0
-                    ? Optional.of("a duration from 1ms to 1m") : Optional.empty())
+            .withValidator(COMMIT_INTERVAL_RANGE)
             .withDescription("How soon the results of a live input are committed. Under exactly-once, results become"
                     + " visible to readers only at a commit, so this bounds the live latency; every commit costs the"
                     + " stream thread a round trip to the broker");
 
     public static final ConfigField<Duration> COMMIT_INTERVAL_CATCH_UP = ConfigField.duration("commit.interval.catch-up")
             .withDefault(Duration.ofMillis(500))
-            .withValidator(d -> d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(1)) > 0
-                    ? Optional.of("a duration from 1ms to 1m") : Optional.empty())
+            .withValidator(COMMIT_INTERVAL_RANGE)
             .withDescription("Kafka Streams commit interval (commit.interval.ms), which governs while the service works"
                     + " through a backlog (inputs older than timing71.clock-tick: a restart, an outage, a replay): fewer"
                     + " commits, more passings per second. Never shorter than commit.interval");
