@@ -30,6 +30,7 @@ import io.pitwall.schemas.registry.SchemaRegistryClients;
 import io.pitwall.schemas.serde.PitwallAvroSerdeConfig;
 import io.pitwall.schemas.serde.PitwallSerdes;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,10 +154,12 @@ public final class LapProcessorService implements AutoCloseable {
             streamsHealth.streams(streams);
             streams.start();
         }
-        LOG.info("{} started in {} ms: application.id={}, kafka={}, exactly_once_v2, commit every {}, health and metrics"
-                        + " on port {}", serviceId, (System.nanoTime() - started) / 1_000_000,
-                config.get(LapProcessorOptions.APPLICATION_ID), config.get(CommonFields.KAFKA_BOOTSTRAP_SERVERS),
-                config.get(LapProcessorOptions.COMMIT_INTERVAL), httpServer.port());
+        LOG.info("{} started in {} ms: application.id={}, kafka={}, exactly_once_v2, commits live results within {} and a"
+                        + " backlog every {}, health and metrics on port {}", serviceId,
+                (System.nanoTime() - started) / 1_000_000, config.get(LapProcessorOptions.APPLICATION_ID),
+                config.get(CommonFields.KAFKA_BOOTSTRAP_SERVERS), config.get(LapProcessorOptions.COMMIT_INTERVAL),
+                Collections.max(List.of(config.get(LapProcessorOptions.COMMIT_INTERVAL),
+                        config.get(LapProcessorOptions.COMMIT_INTERVAL_CATCH_UP))), httpServer.port());
     }
 
     private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
