@@ -156,12 +156,12 @@ final class BenchInfrastructure implements AutoCloseable {
     }
 
     record CpuTimes(Duration processor, Duration broker) {
-        /** "x µs of lap-processor JVM + y µs of broker per record" since {@code before}. */
         /** Microseconds of this JVM's CPU per record since {@code before}. */
         double processorMicrosPerRecord(CpuTimes before, long records) {
             return (processor.minus(before.processor).toNanos() / 1e3) / records;
         }
 
+        /** "x µs of lap-processor JVM + y µs of broker per record" since {@code before}. */
         String perRecord(CpuTimes before, long records) {
             double self = (processor.minus(before.processor).toNanos() / 1e3) / records;
             double kafka = (broker.minus(before.broker).toNanos() / 1e3) / records;

@@ -1,5 +1,6 @@
 package io.pitwall.processor.bench;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,15 +30,21 @@ record TopicVolume(Map<String, Long> bytes, Map<String, Long> records) {
                 }
             }
         }
+        Map<String, Long> records = new HashMap<>();
+        endOffsets(admin, admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS))
+                .forEach((partition, offset) -> records.merge(partition.topic(), offset, Long::sum));
+        return new TopicVolume(bytes, records);
+    }
+
+    /** The end offset of every partition of {@code topics}. */
+    static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        var topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS);
         admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, description) ->
                 description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()),
                         OffsetSpec.latest())));
-        Map<String, Long> records = new HashMap<>();
-        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
-                .forEach((partition, info) -> records.merge(partition.topic(), info.offset(), Long::sum));
-        return new TopicVolume(bytes, records);
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     private static List<Integer> brokers(Admin admin) throws Exception {
