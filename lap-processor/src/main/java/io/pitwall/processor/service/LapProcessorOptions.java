@@ -173,7 +173,7 @@ public final class LapProcessorOptions {
      */
     private static Duration requestedCommitInterval(Configuration config) {
         Duration live = config.get(COMMIT_INTERVAL);
-        return live.compareTo(config.get(COMMIT_INTERVAL_CATCH_UP)) < 0 ? live : Duration.ZERO;
+        return live.compareTo(StreamsSettings.commitInterval(config)) < 0 ? live : Duration.ZERO;
     }
 
     /** Option names, in {@code --help} order (for the README check). */

@@ -30,7 +30,6 @@ import io.pitwall.schemas.registry.SchemaRegistryClients;
 import io.pitwall.schemas.serde.PitwallAvroSerdeConfig;
 import io.pitwall.schemas.serde.PitwallSerdes;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,8 +157,7 @@ public final class LapProcessorService implements AutoCloseable {
                         + " backlog every {}, health and metrics on port {}", serviceId,
                 (System.nanoTime() - started) / 1_000_000, config.get(LapProcessorOptions.APPLICATION_ID),
                 config.get(CommonFields.KAFKA_BOOTSTRAP_SERVERS), config.get(LapProcessorOptions.COMMIT_INTERVAL),
-                Collections.max(List.of(config.get(LapProcessorOptions.COMMIT_INTERVAL),
-                        config.get(LapProcessorOptions.COMMIT_INTERVAL_CATCH_UP))), httpServer.port());
+                StreamsSettings.commitInterval(config), httpServer.port());
     }
 
     private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {

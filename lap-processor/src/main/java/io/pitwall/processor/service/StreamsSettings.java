@@ -53,10 +53,9 @@ final class StreamsSettings {
         props.put(StreamsConfig.CLIENT_ID_CONFIG, config.get(LapProcessorOptions.SERVICE_ID));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(CommonFields.KAFKA_BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        Duration live = config.get(LapProcessorOptions.COMMIT_INTERVAL);
-        Duration catchUp = config.get(LapProcessorOptions.COMMIT_INTERVAL_CATCH_UP);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Math.max(live.toMillis(), catchUp.toMillis()));
-        props.put(StreamsConfig.POLL_MS_CONFIG, Math.min(live.toMillis(), MAX_POLL_WAIT.toMillis()));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval(config).toMillis());
+        props.put(StreamsConfig.POLL_MS_CONFIG,
+                Math.min(config.get(LapProcessorOptions.COMMIT_INTERVAL).toMillis(), MAX_POLL_WAIT.toMillis()));
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
                 config.get(LapProcessorOptions.PRODUCER_LINGER).toMillis());
@@ -73,6 +72,16 @@ final class StreamsSettings {
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;
+    }
+
+    /**
+     * Kafka Streams' own commit interval: {@code commit.interval.catch-up}, never shorter than {@code commit.interval}
+     * (a backlog is not committed more often than live results).
+     */
+    static Duration commitInterval(Configuration config) {
+        Duration live = config.get(LapProcessorOptions.COMMIT_INTERVAL);
+        Duration catchUp = config.get(LapProcessorOptions.COMMIT_INTERVAL_CATCH_UP);
+        return catchUp.compareTo(live) < 0 ? live : catchUp;
     }
 
     /** Whether the instance has a static group membership ({@code kafka.group.instance.id}). */

@@ -62,7 +62,7 @@ final class LiveCommits {
 
     /** A result with this record timestamp was forwarded at {@code now}: if it is live, it is owed a commit. */
     void forwarded(long recordTimestamp, long now) {
-        if (enabled() && now - recordTimestamp <= liveWithinMillis) {
+        if (enabled() && !StatePacer.fromBacklog(recordTimestamp, now, liveWithinMillis)) {
             paces.get().owed = true;
         }
     }

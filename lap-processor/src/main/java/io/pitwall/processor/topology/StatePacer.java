@@ -49,8 +49,16 @@ final class StatePacer {
     boolean changed(long inputTimestamp, long now) {
         pending = true;
         oldestPendingTimestamp = Math.min(oldestPendingTimestamp, inputTimestamp);
-        catchingUp = now - inputTimestamp > tickMillis;
+        catchingUp = fromBacklog(inputTimestamp, now, tickMillis);
         return now - lastPublished >= interval();
+    }
+
+    /**
+     * Whether an input with this record timestamp comes from a backlog at {@code now}: it is older than a clock tick.
+     * Live inputs are processed within milliseconds; {@link LiveCommits} tells live results by the same rule.
+     */
+    static boolean fromBacklog(long inputTimestamp, long now, long tickMillis) {
+        return now - inputTimestamp > tickMillis;
     }
 
     /** The least time between two states for a change: longer while inputs arrive from a backlog. */

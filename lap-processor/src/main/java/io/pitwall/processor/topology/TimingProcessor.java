@@ -92,11 +92,6 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         this.liveCommits = liveCommits;
     }
 
-    TimingProcessor(LapProcessorConfig config, ProcessingMetrics metrics, EventSerdes serdes,
-                    AppliedInputHook appliedHook) {
-        this(config, metrics, serdes, appliedHook, LiveCommits.of(config));
-    }
-
     /** The live state of one venue. */
     private final class Venue {
         final String venueId;
@@ -202,7 +197,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
             }
             removeDue(changed, now);
         }
-        forwardOutputs();
+        forwardOutputs(now);
     }
 
     /** @return the venue whose session changed, null when nothing changed */
@@ -408,8 +403,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
         return config.sessionsTopic();
     }
 
-    private void forwardOutputs() {
-        long now = context.currentSystemTimeMs();
+    private void forwardOutputs(long now) {
         for (Record<String, TimingOutput> output : outputs) {
             context.forward(output);
             liveCommits.forwarded(output.timestamp(), now);
@@ -458,7 +452,7 @@ final class TimingProcessor implements Processor<String, TimingInput, String, Ti
             }
             removeDue(venue, now);
         }
-        forwardOutputs();
+        forwardOutputs(now);
     }
 
     /**

@@ -196,7 +196,8 @@ class TimingProcessorRestartTest {
     }
 
     private static TimingProcessor processor() {
-        return new TimingProcessor(LapProcessorConfig.defaults(), ProcessingMetrics.NONE, TopologyHarness.plainSerdes(),
-                AppliedInputHook.NONE);
+        LapProcessorConfig config = LapProcessorConfig.defaults();
+        return new TimingProcessor(config, ProcessingMetrics.NONE, TopologyHarness.plainSerdes(), AppliedInputHook.NONE,
+                LiveCommits.of(config));
     }
 }
