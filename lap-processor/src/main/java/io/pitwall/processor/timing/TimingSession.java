@@ -57,6 +57,14 @@ public final class TimingSession {
     private final TreeMap<String, CarTrack> cars = new TreeMap<>();
     /** The same cars in a list: iterated for every passing, where walking the tree cost more than the work. */
     private final List<CarTrack> carList = new ArrayList<>();
+    /** A car was added since every car's run was last made: the next recalculation makes the missing ones. */
+    private boolean runsMissing;
+    /**
+     * The earliest accepted crossing of any car (Long.MAX_VALUE for none): the session's start without race
+     * control's START. Kept up to date by each recalculation from the cars it walked, so that a passing does not
+     * read every car's crossings for it.
+     */
+    private long earliestAcceptedMicros = Long.MAX_VALUE;
     private final Map<String, CarTrack> carByTransponder = new HashMap<>();
     private final Map<String, PublishedLaps> published = new HashMap<>();
     private SessionConfig config;
@@ -210,6 +218,7 @@ public final class TimingSession {
         cars.clear();
         carList.clear();
         carByTransponder.clear();
+        earliestAcceptedMicros = Long.MAX_VALUE;
         carsRebuilt = true;
         ghostReads = 0;
         Map<CarTrack, List<Crossing>> byCar = new HashMap<>();
@@ -229,6 +238,7 @@ public final class TimingSession {
         CarTrack car = cars.computeIfAbsent(identity.carNumber(), n -> {
             CarTrack added = new CarTrack(identity);
             carList.add(added);
+            runsMissing = true;
             return added;
         });
         carByTransponder.put(crossing.transponder(), car);
@@ -239,11 +249,23 @@ public final class TimingSession {
 
     private List<LapChange> recalculate(Collection<CarTrack> dirtyCars, long changedFrom, String cause) {
         Set<CarTrack> dirty = new HashSet<>(dirtyCars);
+        boolean earliestMayBeLater = false;
         for (CarTrack car : dirty) {
             ghostReads -= car.raw.ghostReads();
             car.raw = car.walk();
             ghostReads += car.raw.ghostReads();
             car.refreshUnknownIdentity();
+            long before = car.firstAcceptedMicros;
+            car.firstAcceptedMicros = car.raw.accepted().isEmpty() ? Long.MAX_VALUE : car.raw.accepted().get(0).timeMicros();
+            earliestAcceptedMicros = Math.min(earliestAcceptedMicros, car.firstAcceptedMicros);
+            earliestMayBeLater |= before == earliestAcceptedMicros && car.firstAcceptedMicros > before;
+        }
+        if (earliestMayBeLater) {
+            // the car that started the session lost that crossing (a late passing made it a ghost read)
+            earliestAcceptedMicros = Long.MAX_VALUE;
+            for (CarTrack car : carList) {
+                earliestAcceptedMicros = Math.min(earliestAcceptedMicros, car.firstAcceptedMicros);
+            }
         }
         long from = changedFrom;
         long chequered = FinishRule.chequeredMicros(config, raceControl, rawLaps, sessionStartMicros());
@@ -252,11 +274,14 @@ public final class TimingSession {
             from = Math.min(from, Math.min(chequered, chequeredMicros));
             chequeredMicros = chequered;
         }
-        for (CarTrack car : carList) {
+        // every car's run depends on the chequered flag; otherwise only the walked cars' runs changed
+        Collection<CarTrack> rerun = chequeredMoved || runsMissing ? carList : dirty;
+        for (CarTrack car : rerun) {
             if (car.run == null || chequeredMoved || dirty.contains(car)) {
                 car.run = CarRun.of(car.raw, chequeredMicros, car.status);
             }
         }
+        runsMissing = false;
         String reason = cause != null ? cause : chequeredMoved ? "chequered flag" : null;
         return publish(from, reason, chequeredMoved ? null : dirty);
     }
@@ -419,13 +444,7 @@ public final class TimingSession {
         if (start.isPresent()) {
             return start;
         }
-        long earliest = Long.MAX_VALUE;
-        for (CarTrack car : carList) {
-            if (car.raw != null && !car.raw.accepted().isEmpty()) {
-                earliest = Math.min(earliest, car.raw.accepted().get(0).timeMicros());
-            }
-        }
-        return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
+        return earliestAcceptedMicros == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliestAcceptedMicros);
     }
 
     // ------------------------------------------------------------------ queries
@@ -605,6 +624,8 @@ public final class TimingSession {
         private CarIdentity identity;
         private final CrossingTimeline timeline = new CrossingTimeline();
         private CarLaps raw = CarLaps.empty();
+        /** The time of the first of {@code raw}'s accepted crossings, Long.MAX_VALUE for none. */
+        private long firstAcceptedMicros = Long.MAX_VALUE;
         private CarRun run;
         /** Status and pit stops over the walk's accepted crossings, continued with the walk. */
         private TrackStatusFold status = new TrackStatusFold();

@@ -1,22 +1,32 @@
 package io.pitwall.processor.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * CPU time of this JVM's Java threads, grouped: the stream threads (the topology itself, commits included),
  * the producers' network threads, and every other Java thread. What the JVM used beyond their sum is the JIT
- * compilers, the garbage collector and the VM, which are not Java threads.
+ * compilers, the garbage collector and the VM, which are not Java threads: on Linux those are told apart by
+ * their thread names in {@code /proc/self/task} (a thread's name there is cut to 15 characters).
  */
 final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Path TASKS = Path.of("/proc/self/task");
+    /** Linux reports a thread's times in clock ticks of 1/100 s on every platform the JVM runs on here. */
+    private static final double MICROS_PER_TICK = 10_000;
 
     private final Map<Long, Long> nanosById = new LinkedHashMap<>();
     private final Map<Long, String> groupById = new LinkedHashMap<>();
+    /** Native threads' CPU ticks by group ("JIT", "GC", "VM and other native"), empty where /proc is not there. */
+    private final Map<String, Long> nativeTicks = new LinkedHashMap<>();
 
     private ThreadCpu() {
     }
@@ -33,6 +43,7 @@ final class ThreadCpu {
                 cpu.groupById.put(info.getThreadId(), group(info.getThreadName()));
             }
         }
+        cpu.readNativeThreads();
         return cpu;
     }
 
@@ -41,6 +52,42 @@ final class ThreadCpu {
             return "producer network";
         }
         return name.contains("StreamThread") ? "stream threads" : "other Java threads";
+    }
+
+    private void readNativeThreads() {
+        if (!Files.isDirectory(TASKS)) {
+            return;
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                String group = nativeGroup(Files.readString(task.resolve("comm")).strip());
+                if (group != null) {
+                    nativeTicks.merge(group, ticks(Files.readString(task.resolve("stat"))), Long::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            nativeTicks.clear(); // a thread ended while being read: this split is left out, the totals stay right
+        }
+    }
+
+    /** The JVM's own threads by their HotSpot names; null for a Java thread (counted above). */
+    private static String nativeGroup(String comm) {
+        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+            return "JIT";
+        }
+        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+            return "GC";
+        }
+        if (comm.startsWith("VM ") || comm.startsWith("Sweeper")) {
+            return "VM and other native";
+        }
+        return null;
+    }
+
+    /** utime + stime of a {@code /proc/.../stat} line (fields 14 and 15; the name in parentheses may hold spaces). */
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Microseconds per record by group since {@code before}, and the rest of {@code jvmMicros} (JIT, GC, VM). */
@@ -57,6 +104,17 @@ final class ThreadCpu {
         }
         StringBuilder text = new StringBuilder("JVM CPU per passing by thread:");
         micros.forEach((group, used) -> text.append(String.format(" %s %.1f us,", group, used)));
-        return text.append(String.format(" JIT/GC/VM %.1f us", Math.max(0, jvmMicrosPerRecord - sum))).toString();
+        text.append(String.format(" JIT/GC/VM %.1f us", Math.max(0, jvmMicrosPerRecord - sum)));
+        if (!nativeTicks.isEmpty() && !before.nativeTicks.isEmpty()) {
+            text.append(" (");
+            String separator = "";
+            for (Map.Entry<String, Long> group : nativeTicks.entrySet()) {
+                long used = group.getValue() - before.nativeTicks.getOrDefault(group.getKey(), 0L);
+                text.append(String.format("%s%s %.1f", separator, group.getKey(), used * MICROS_PER_TICK / records));
+                separator = ", ";
+            }
+            text.append(")");
+        }
+        return text.toString();
     }
 }
