@@ -98,11 +98,14 @@ public final class LatencyBenchmark {
                 producer.flush();
                 awaitFirstStates(consumer, venues, processor::state);
 
+                GcPauses gcBefore = GcPauses.now();
+                long measureStart = System.nanoTime();
                 Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup);
                 System.out.printf("%nLATENCY input -> Timing71 state: %s%n",
                         latencies.get(Topics.TIMING71_STATES.name()).describe());
                 System.out.printf("LATENCY input -> lap event:      %s%n", latencies.get(Topics.LAPS.name()).describe());
                 describeRun(venues, rate, duration, warmup, options);
+                System.out.printf("  warm-up and run, %s%n", GcPauses.now().since(gcBefore, System.nanoTime() - measureStart));
                 System.out.printf("  stream thread (ms): %s%n", threadLatencies(name -> processor.meterRegistry().getMeters()
                         .stream().filter(m -> m.getId().getName().equals("kafka.stream.thread." + name.replace('-', '.')))
                         .findFirst().map(m -> m.measure().iterator().next().getValue()).orElse(Double.NaN)));

@@ -226,11 +226,12 @@ public final class ReplayBenchmark {
     }
 
     /** A point of the replay: when, the CPU used so far, and how many input records were committed. */
-    private record Mark(long nanos, BenchInfrastructure.CpuTimes cpu, ThreadCpu threads, long committed,
+    private record Mark(long nanos, BenchInfrastructure.CpuTimes cpu, ThreadCpu threads, GcPauses gc, long committed,
                         TopicVolume volume) {
 
         static Mark now(BenchInfrastructure infra, Admin admin, long committed) throws Exception {
-            return new Mark(System.nanoTime(), infra.cpu(), ThreadCpu.now(), committed, TopicVolume.of(admin));
+            return new Mark(System.nanoTime(), infra.cpu(), ThreadCpu.now(), GcPauses.now(), committed,
+                    TopicVolume.of(admin));
         }
     }
 
@@ -246,6 +247,7 @@ public final class ReplayBenchmark {
             System.out.printf("  whole replay: %s%n", end.cpu.perRecord(start.cpu, records));
             System.out.printf("  whole replay: %s%n", end.threads.perRecord(start.threads,
                     end.cpu.processorMicrosPerRecord(start.cpu, records), records));
+            System.out.printf("  whole replay: %s%n", end.gc.since(start.gc, nanos));
             int steady = (int) (end.committed - warm.committed);
             long steadyNanos = end.nanos - warm.nanos;
             System.out.printf("STEADY STATE (after the first %,d passings): %,d passings in %.1f s = %,.0f passings/s%n",
@@ -253,6 +255,7 @@ public final class ReplayBenchmark {
             System.out.printf("  steady state: %s%n", end.cpu.perRecord(warm.cpu, steady));
             System.out.printf("  steady state: %s%n", end.threads.perRecord(warm.threads,
                     end.cpu.processorMicrosPerRecord(warm.cpu, steady), steady));
+            System.out.printf("  steady state: %s%n", end.gc.since(warm.gc, steadyNanos));
             System.out.print(end.volume.perRecord(start.volume, records));
         }
     }
