@@ -16,6 +16,8 @@ import java.util.List;
 final class CrossingTimeline implements Iterable<Crossing> {
 
     private final ArrayList<Crossing> crossings = new ArrayList<>();
+    /** The earliest crossing that carries a name, null if none: asked for every passing of a car not on the entry list. */
+    private Crossing firstNamed;
 
     /**
      * Adds a crossing (nothing happens if an equal one is there).
@@ -26,6 +28,7 @@ final class CrossingTimeline implements Iterable<Crossing> {
         int size = crossings.size();
         if (size == 0 || crossings.get(size - 1).compareTo(crossing) < 0) {
             crossings.add(crossing);
+            noteNamed(crossing);
             return false;
         }
         int found = Collections.binarySearch(crossings, crossing);
@@ -33,7 +36,33 @@ final class CrossingTimeline implements Iterable<Crossing> {
             return found < size - 1;
         }
         crossings.add(-found - 1, crossing);
+        noteNamed(crossing);
         return true;
+    }
+
+    private void noteNamed(Crossing crossing) {
+        if (isNamed(crossing) && (firstNamed == null || crossing.compareTo(firstNamed) < 0)) {
+            firstNamed = crossing;
+        }
+    }
+
+    private static boolean isNamed(Crossing crossing) {
+        return crossing.name() != null && !crossing.name().isBlank();
+    }
+
+    /** The earliest crossing whose hardware gave a name (non-blank), null if none has. */
+    Crossing firstNamed() {
+        return firstNamed;
+    }
+
+    private void findFirstNamed() {
+        firstNamed = null;
+        for (Crossing crossing : crossings) {
+            if (isNamed(crossing)) {
+                firstNamed = crossing;
+                return;
+            }
+        }
     }
 
     /** Adds crossings in any order at once (a rebuilt session): sorted once instead of inserted one by one. */
@@ -46,12 +75,16 @@ final class CrossingTimeline implements Iterable<Crossing> {
                 crossings.remove(i);
             }
         }
+        findFirstNamed();
     }
 
     void remove(Crossing crossing) {
         int found = Collections.binarySearch(crossings, crossing);
         if (found >= 0) {
-            crossings.remove(found);
+            Crossing removed = crossings.remove(found);
+            if (removed == firstNamed) {
+                findFirstNamed();
+            }
         }
     }
 

@@ -671,14 +671,9 @@ public final class TimingSession {
             if (identity.onEntryList()) {
                 return;
             }
-            for (Crossing crossing : timeline) {
-                if (crossing.name() != null && !crossing.name().isBlank()) {
-                    if (!List.of(crossing.name()).equals(identity.drivers())) {
-                        identity = new CarIdentity(identity.carNumber(), null, null, List.of(crossing.name()), null,
-                                false);
-                    }
-                    return;
-                }
+            Crossing named = timeline.firstNamed();
+            if (named != null && !List.of(named.name()).equals(identity.drivers())) {
+                identity = new CarIdentity(identity.carNumber(), null, null, List.of(named.name()), null, false);
             }
         }
     }

@@ -59,6 +59,41 @@ class CrossingTimelineTest {
         assertThat(timeline.asList()).containsExactlyElementsOf(new TreeSet<>(crossings)).hasSize(100);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14})
+    void shouldKnowTheEarliestNamedCrossingThroughLateInsertsRemovalsAndBatches(long seed) {
+        Random random = new Random(seed);
+        CrossingTimeline timeline = new CrossingTimeline();
+        TreeSet<Crossing> reference = new TreeSet<>();
+        for (int i = 0; i < 200; i++) {
+            long time = i * 1_000L - (random.nextInt(8) == 0 ? random.nextInt(60_000) : 0);
+            // names are rare, sometimes blank (no name), and may arrive late, before the named crossing known so far
+            String name = switch (random.nextInt(12)) {
+                case 0 -> "Driver " + i;
+                case 1 -> " ";
+                default -> null;
+            };
+            Crossing crossing = new Crossing(new PassingKey("a", 0, i), "tx1", time, LineKind.FINISH, null, name);
+            timeline.add(crossing);
+            reference.add(crossing);
+            if (random.nextInt(10) == 0) {
+                Crossing removed = List.copyOf(reference).get(random.nextInt(reference.size()));
+                timeline.remove(removed);
+                reference.remove(removed);
+            }
+            assertThat(timeline.firstNamed()).as("after crossing " + i).isEqualTo(firstNamed(reference));
+        }
+        CrossingTimeline rebuilt = new CrossingTimeline();
+        List<Crossing> shuffled = new ArrayList<>(reference);
+        Collections.shuffle(shuffled, random);
+        rebuilt.addAll(shuffled);
+        assertThat(rebuilt.firstNamed()).isEqualTo(firstNamed(reference)).isNotNull();
+    }
+
+    private static Crossing firstNamed(TreeSet<Crossing> crossings) {
+        return crossings.stream().filter(c -> c.name() != null && !c.name().isBlank()).findFirst().orElse(null);
+    }
+
     private static Crossing crossing(String stream, long sequence, long time) {
         return new Crossing(new PassingKey(stream, 0, sequence), "tx1", time, LineKind.FINISH, null, null);
     }

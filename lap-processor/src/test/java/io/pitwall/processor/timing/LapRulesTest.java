@@ -6,6 +6,7 @@ import static io.pitwall.processor.timing.SessionFixture.minimums;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.events.LineKind;
+import io.pitwall.events.Passing;
 import io.pitwall.processor.timing.lap.Lap;
 import java.util.Arrays;
 import java.util.List;
@@ -177,5 +178,29 @@ class LapRulesTest {
         assertThat(session.laps("4711")).hasSize(1);
         assertThat(session.snapshot(SessionFixture.at(96)).cars()).extracting(CarSnapshot::carNumber)
                 .containsExactly("4711", "7");
+    }
+
+    @Test
+    void shouldNameAnUnknownCarAfterItsEarliestNamedCrossingEvenWhenThatOneArrivesLate() {
+        SessionFixture f = new SessionFixture().car("7", "LMP2", null);
+        TimingSession session = f.session();
+        Passing unnamed = f.passing("4711", 0, LineKind.FINISH, null);
+        Passing named = named(f.passing("4711", 95, LineKind.FINISH, null), "Later Name");
+        Passing earlierNamed = named(f.passing("4711", 50, LineKind.SECTOR, 1), "Earlier Name");
+
+        feed(session, unnamed, named);
+        assertThat(driversOf(session, "4711")).containsExactly("Later Name");
+
+        feed(session, earlierNamed);
+        assertThat(driversOf(session, "4711")).containsExactly("Earlier Name");
+    }
+
+    private static Passing named(Passing passing, String name) {
+        return Passing.newBuilder(passing).setName(name).build();
+    }
+
+    private static List<String> driversOf(TimingSession session, String carNumber) {
+        return session.snapshot(SessionFixture.at(200)).cars().stream()
+                .filter(car -> car.carNumber().equals(carNumber)).findFirst().orElseThrow().identity().drivers();
     }
 }
