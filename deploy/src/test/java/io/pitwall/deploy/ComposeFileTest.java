@@ -89,6 +89,17 @@ class ComposeFileTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("modules")
+    void namesTheGarbageCollectorWhereItReplacesTheImagesJvmOptions(String module) {
+        // as in Kubernetes: replacing the image's JDK_JAVA_OPTIONS drops its -XX:+UseG1GC, and under mem_limit 1792m
+        // the JVM would pick the serial collector by itself
+        String options = Yaml.textMap(service(module).path("environment")).get("JDK_JAVA_OPTIONS");
+        if (options != null) {
+            assertThat(options).as("%s JDK_JAVA_OPTIONS", module).containsPattern("-XX:\\+Use\\w+GC");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modules")
     void usesTheSameEnvironmentVariablesAsKubernetes(String module) {
         PitwallService pitwall = PitwallService.named(module);
         Set<String> compose = new TreeSet<>(Yaml.fieldNames(service(module).path("environment")));

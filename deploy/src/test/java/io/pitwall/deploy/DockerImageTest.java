@@ -42,6 +42,9 @@ class DockerImageTest {
 
         assertThat(dockerfile.env().get("JDK_JAVA_OPTIONS")).as("heap sized from the container's memory limit")
                 .contains("-XX:MaxRAMPercentage=");
+        assertThat(dockerfile.env().get("JDK_JAVA_OPTIONS"))
+                .as("a collector named: below 1792 MB the JVM would choose the serial one by itself")
+                .contains("-XX:+UseG1GC");
 
         List<String> copied = new ArrayList<>();
         dockerfile.finalStage().stream().filter(i -> i.keyword().equals("COPY"))

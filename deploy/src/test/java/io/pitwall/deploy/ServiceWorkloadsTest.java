@@ -47,6 +47,17 @@ class ServiceWorkloadsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlaysAndServices")
+    void namesTheGarbageCollectorWhereItReplacesTheImagesJvmOptions(Overlay overlay, String module) {
+        PitwallService service = PitwallService.named(module);
+        JsonNode container = container(workload(KustomizeOverlaysTest.render(overlay), service), service);
+        // the image's JDK_JAVA_OPTIONS names G1; a container that sets its own replaces them, and under a memory
+        // limit of 1792 MB the JVM would then take the serial collector without saying so
+        Manifests.envValue(container, "JDK_JAVA_OPTIONS").ifPresent(options -> assertThat(options)
+                .as("%s JDK_JAVA_OPTIONS", module).containsPattern("-XX:\\+Use\\w+GC"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlaysAndServices")
     void runsTheServicesImageAtTheProjectVersion(Overlay overlay, String module) {
         PitwallService service = PitwallService.named(module);
         JsonNode workload = workload(KustomizeOverlaysTest.render(overlay), service);
