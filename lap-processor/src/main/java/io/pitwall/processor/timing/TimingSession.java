@@ -261,7 +261,9 @@ public final class TimingSession {
             earliestMayBeLater |= before == earliestAcceptedMicros && car.firstAcceptedMicros > before;
         }
         if (earliestMayBeLater) {
-            // the car that started the session lost that crossing (a late passing made it a ghost read)
+            // the car holding the earliest crossing lost it. Today's rules cannot do that (a car loses a crossing
+            // only to an earlier version of the same passing, which then starts the session); this keeps the start
+            // right should a rule ever move a car's first accepted crossing later
             earliestAcceptedMicros = Long.MAX_VALUE;
             for (CarTrack car : carList) {
                 earliestAcceptedMicros = Math.min(earliestAcceptedMicros, car.firstAcceptedMicros);
