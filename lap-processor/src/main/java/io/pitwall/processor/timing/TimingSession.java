@@ -66,7 +66,11 @@ public final class TimingSession {
      */
     private long earliestAcceptedMicros = Long.MAX_VALUE;
     private final Map<String, CarTrack> carByTransponder = new HashMap<>();
-    private final Map<String, PublishedLaps> published = new HashMap<>();
+    /**
+     * Each car number's published laps, in a slot its car holds too: the car of a passing reads and replaces its laps
+     * without a lookup. A number keeps its slot while it has laps or a car; a slot without laps holds NONE.
+     */
+    private final Map<String, PublishedSlot> published = new HashMap<>();
     private SessionConfig config;
     private TrackLimits limits;
     private LineResolver lineResolver;
@@ -236,7 +240,7 @@ public final class TimingSession {
         }
         CarIdentity identity = entryList.carOf(crossing.transponder(), null);
         CarTrack car = cars.computeIfAbsent(identity.carNumber(), n -> {
-            CarTrack added = new CarTrack(identity);
+            CarTrack added = new CarTrack(identity, published.computeIfAbsent(n, number -> new PublishedSlot()));
             carList.add(added);
             runsMissing = true;
             return added;
@@ -305,8 +309,12 @@ public final class TimingSession {
         List<LapChange> changes = publishFrom(from, cause, changedCars);
         publishedLatestFinish = Long.MIN_VALUE;
         publishedBestValid = Long.MAX_VALUE;
-        for (PublishedLaps laps : published.values()) {
+        for (PublishedSlot slot : published.values()) {
+            PublishedLaps laps = slot.laps;
             List<Lap> list = laps.laps();
+            if (list.isEmpty()) {
+                continue;
+            }
             publishedLatestFinish = Math.max(publishedLatestFinish, list.get(list.size() - 1).finishMicros());
             publishedBestValid = Math.min(publishedBestValid, laps.bestValidAmongFirst(list.size()));
         }
@@ -323,7 +331,7 @@ public final class TimingSession {
     private List<LapChange> publishAppended(CarTrack car, long from, String cause) {
         String number = car.identity.carNumber();
         List<Lap> laps = car.run.laps();
-        PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
+        PublishedLaps before = car.published.laps;
         int first = before.laps().size();
         if (laps.size() < first || !samePrefix(before, laps, first)
                 || (first < laps.size() && laps.get(first).finishMicros() < from)) {
@@ -349,16 +357,16 @@ public final class TimingSession {
         }
         List<LapChange> changes = new ArrayList<>(tail.size());
         LapDiff.between(number, List.of(), tail, cause, changes);
-        published.put(number, before.append(tail));
+        car.published.laps = before.append(tail);
         return changes;
     }
 
     private List<LapChange> publishFrom(long from, String cause, Set<CarTrack> changedCars) {
         Set<String> numbers = cars.keySet();
         // a car with published laps can only have gone (moved to another number) with a new configuration
-        if (carsRebuilt && !numbers.containsAll(published.keySet())) {
+        if (carsRebuilt && !numbers.containsAll(numbersWithLaps())) {
             numbers = new TreeSet<>(cars.keySet());
-            numbers.addAll(published.keySet());
+            numbers.addAll(numbersWithLaps());
         }
         // this runs for every passing: per car only what the common case needs, in arrays rather than maps
         int[] firsts = new int[numbers.size()];
@@ -370,7 +378,7 @@ public final class TimingSession {
         for (String number : numbers) {
             CarTrack car = cars.get(number);
             List<Lap> laps = car == null ? List.of() : car.run.laps();
-            PublishedLaps before = published.getOrDefault(number, PublishedLaps.NONE);
+            PublishedLaps before = publishedLaps(number);
             // usually 'from' is the newest crossing and no lap finishes after it: no search needed
             int first = laps.isEmpty() || laps.get(laps.size() - 1).finishMicros() < from
                     ? laps.size() : FinishLineCrossings.lapsFinishedBefore(laps, from);
@@ -424,9 +432,13 @@ public final class TimingSession {
             List<Lap> now = new ArrayList<>(before.laps().subList(0, first));
             now.addAll(newTail);
             if (now.isEmpty()) {
-                published.remove(number);
+                if (!cars.containsKey(number)) {
+                    published.remove(number);
+                } else {
+                    published.get(number).laps = PublishedLaps.NONE;
+                }
             } else {
-                published.put(number, PublishedLaps.of(now));
+                published.computeIfAbsent(number, n -> new PublishedSlot()).laps = PublishedLaps.of(now);
             }
         }
         carsRebuilt = false;
@@ -453,14 +465,33 @@ public final class TimingSession {
 
     /** The published laps of a car (by car number), with best-lap flags. */
     public List<Lap> laps(String carNumber) {
-        return published.getOrDefault(carNumber, PublishedLaps.NONE).laps();
+        return publishedLaps(carNumber).laps();
     }
 
     /** Every car's published laps, by car number. */
     public Map<String, List<Lap>> allLaps() {
         Map<String, List<Lap>> all = new TreeMap<>();
-        published.forEach((number, laps) -> all.put(number, laps.laps()));
+        published.forEach((number, slot) -> {
+            if (!slot.laps.laps().isEmpty()) {
+                all.put(number, slot.laps.laps());
+            }
+        });
         return all;
+    }
+
+    private PublishedLaps publishedLaps(String carNumber) {
+        PublishedSlot slot = published.get(carNumber);
+        return slot == null ? PublishedLaps.NONE : slot.laps;
+    }
+
+    private Set<String> numbersWithLaps() {
+        Set<String> numbers = new HashSet<>();
+        published.forEach((number, slot) -> {
+            if (!slot.laps.laps().isEmpty()) {
+                numbers.add(number);
+            }
+        });
+        return numbers;
     }
 
     /** Passings that were delivered more than once. */
@@ -516,7 +547,7 @@ public final class TimingSession {
             CarTrack car = cars.get(identity.carNumber());
             CarRun run = car == null ? CarRun.of(CarLaps.empty(), FinishRule.NOT_YET) : car.run;
             runs.put(identity.carNumber(), run);
-            PublishedLaps laps = published.getOrDefault(identity.carNumber(), PublishedLaps.NONE);
+            PublishedLaps laps = publishedLaps(identity.carNumber());
             Lap best = laps.best();
             long[] finishLine = laps.laps().isEmpty()
                     ? FinishLineCrossings.of(List.of(), run.timingStartMicros()) : laps.finishLine();
@@ -533,7 +564,7 @@ public final class TimingSession {
         for (ClassifiedCar place : classified) {
             String number = place.standing().carNumber();
             CarRun run = runs.get(number);
-            PublishedLaps carLaps = published.getOrDefault(number, PublishedLaps.NONE);
+            PublishedLaps carLaps = publishedLaps(number);
             List<Lap> laps = carLaps.laps();
             Lap last = laps.isEmpty() ? null : laps.get(laps.size() - 1);
             Lap best = carLaps.best();
@@ -624,6 +655,8 @@ public final class TimingSession {
     /** A car's crossings and what was computed from them. */
     private final class CarTrack {
         private CarIdentity identity;
+        /** This car number's slot in {@code published}. */
+        private final PublishedSlot published;
         private final CrossingTimeline timeline = new CrossingTimeline();
         private CarLaps raw = CarLaps.empty();
         /** The time of the first of {@code raw}'s accepted crossings, Long.MAX_VALUE for none. */
@@ -638,8 +671,9 @@ public final class TimingSession {
         /** A crossing was inserted before others or removed: the walk must start over. */
         private boolean rewalk;
 
-        CarTrack(CarIdentity identity) {
+        CarTrack(CarIdentity identity, PublishedSlot published) {
             this.identity = identity;
+            this.published = published;
         }
 
         /**
@@ -678,6 +712,11 @@ public final class TimingSession {
                 identity = new CarIdentity(identity.carNumber(), null, null, List.of(named.name()), null, false);
             }
         }
+    }
+
+    /** A car number's published laps (NONE for none), shared by {@code published} and the number's car. */
+    private static final class PublishedSlot {
+        private PublishedLaps laps = PublishedLaps.NONE;
     }
 
     /** A lap that may change in this update, with its car. */
