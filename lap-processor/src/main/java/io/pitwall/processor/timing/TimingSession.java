@@ -364,9 +364,12 @@ public final class TimingSession {
     private List<LapChange> publishFrom(long from, String cause, Set<CarTrack> changedCars) {
         Set<String> numbers = cars.keySet();
         // a car with published laps can only have gone (moved to another number) with a new configuration
-        if (carsRebuilt && !numbers.containsAll(numbersWithLaps())) {
-            numbers = new TreeSet<>(cars.keySet());
-            numbers.addAll(numbersWithLaps());
+        if (carsRebuilt) {
+            Set<String> withLaps = numbersWithLaps();
+            if (!numbers.containsAll(withLaps)) {
+                numbers = new TreeSet<>(cars.keySet());
+                numbers.addAll(withLaps);
+            }
         }
         // this runs for every passing: per car only what the common case needs, in arrays rather than maps
         int[] firsts = new int[numbers.size()];
