@@ -74,7 +74,28 @@ final class BenchInfrastructure implements AutoCloseable {
                 defaultOf(LapProcessorOptions.COMMIT_INTERVAL_CATCH_UP).toMillis()).toMillis() + "ms");
         service.put("cache.max.bytes", Long.toString(cacheBytes(options)));
         service.put("producer.linger", lingerMillis(options) + "ms");
+        service.putAll(extraServiceOptions(options.string("service-options", "")));
         return service;
+    }
+
+    /**
+     * {@code --service-options=key=value,key=value}: any further option of the service, e.g.
+     * {@code kafka.producer.compression.type=lz4}, so a setting can be measured without a benchmark option of its own.
+     */
+    static Map<String, String> extraServiceOptions(String list) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String pair : list.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--service-options takes key=value pairs separated by commas, not '"
+                        + pair + "'");
+            }
+            extra.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return extra;
     }
 
     /**
