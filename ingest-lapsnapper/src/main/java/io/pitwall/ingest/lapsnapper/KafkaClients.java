@@ -4,7 +4,6 @@ import io.pitwall.events.DecoderCommand;
 import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.publish.ProducerSettings;
 import io.pitwall.ingest.core.service.CommonFields;
-import io.pitwall.schemas.registry.SchemaRegistryClientConfig;
 import io.pitwall.schemas.serde.PitwallAvroDeserializer;
 import io.pitwall.schemas.serde.PitwallAvroSerdeConfig;
 import java.time.Duration;
@@ -36,12 +35,7 @@ final class KafkaClients {
         this.client = new LinkedHashMap<>(config.passthrough(CommonFields.KAFKA_PREFIX));
         this.client.put("bootstrap.servers", config.get(CommonFields.KAFKA_BOOTSTRAP_SERVERS));
         this.serviceId = config.get(CommonFields.SERVICE_ID);
-        this.serde = new LinkedHashMap<>();
-        serde.put(SchemaRegistryClientConfig.URL, config.get(CommonFields.SCHEMA_REGISTRY_URL));
-        config.getOptional(CommonFields.SCHEMA_REGISTRY_USER_INFO).ifPresent(userInfo -> {
-            serde.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            serde.put(SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO, userInfo);
-        });
+        this.serde = CommonFields.registryClientConfig(config);
     }
 
     /** Idempotent, acks=all, retried without limit: the same guarantees as the publisher's producer. */

@@ -21,7 +21,6 @@ import io.pitwall.ingest.smartrace.venue.VenueDirectory;
 import io.pitwall.schemas.AvroTrust;
 import io.pitwall.schemas.catalog.TopicSpec;
 import io.pitwall.schemas.catalog.Topics;
-import io.pitwall.schemas.registry.SchemaRegistryClientConfig;
 import io.pitwall.schemas.serde.PitwallAvroDeserializer;
 import io.pitwall.schemas.serde.PitwallAvroSerdeConfig;
 import java.net.URI;
@@ -164,12 +163,8 @@ public final class SmartraceIngest implements Ingest {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, PitwallAvroDeserializer.class);
-        props.put(SchemaRegistryClientConfig.URL, config.get(CommonFields.SCHEMA_REGISTRY_URL));
+        props.putAll(CommonFields.registryClientConfig(config));
         props.put(PitwallAvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        config.getOptional(CommonFields.SCHEMA_REGISTRY_USER_INFO).ifPresent(userInfo -> {
-            props.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            props.put(SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO, userInfo);
-        });
         return props;
     }
 

@@ -25,9 +25,7 @@ import io.pitwall.schemas.catalog.TopicProvisioner;
 import io.pitwall.schemas.catalog.TopicSpec;
 import io.pitwall.schemas.catalog.Topics;
 import io.pitwall.schemas.registry.SchemaRegistryClient;
-import io.pitwall.schemas.registry.SchemaRegistryClientConfig;
 import io.pitwall.schemas.registry.SchemaRegistryClients;
-import io.pitwall.schemas.serde.PitwallAvroSerdeConfig;
 import io.pitwall.schemas.serde.PitwallSerdes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -202,13 +200,7 @@ public final class LapProcessorService implements AutoCloseable {
 
     /** Registry-backed serdes sharing one client (and its caches), with Confluent's keys. */
     private EventSerdes serdes() {
-        Map<String, Object> serde = new LinkedHashMap<>();
-        serde.put(SchemaRegistryClientConfig.URL, config.get(CommonFields.SCHEMA_REGISTRY_URL));
-        serde.put(PitwallAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, config.get(CommonFields.SCHEMA_REGISTRY_AUTO_REGISTER));
-        config.getOptional(CommonFields.SCHEMA_REGISTRY_USER_INFO).ifPresent(userInfo -> {
-            serde.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            serde.put(SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO, userInfo);
-        });
+        Map<String, Object> serde = CommonFields.serdeConfig(config);
         SchemaRegistryClient client = SchemaRegistryClients.create(serde);
         return new EventSerdes(PitwallSerdes.forValue(Passing.class, serde, client),
                 PitwallSerdes.forValue(SessionConfig.class, serde, client),

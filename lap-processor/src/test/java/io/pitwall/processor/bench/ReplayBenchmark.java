@@ -247,6 +247,7 @@ public final class ReplayBenchmark {
             System.out.printf("  whole replay: %s%n", end.cpu.perRecord(start.cpu, records));
             System.out.printf("  whole replay: %s%n", end.threads.perRecord(start.threads,
                     end.cpu.processorMicrosPerRecord(start.cpu, records), records));
+            printIfAny("  whole replay: ", end.threads.allocatedPerRecord(start.threads, records));
             System.out.printf("  whole replay: %s%n", end.gc.since(start.gc, nanos));
             int steady = (int) (end.committed - warm.committed);
             long steadyNanos = end.nanos - warm.nanos;
@@ -255,8 +256,15 @@ public final class ReplayBenchmark {
             System.out.printf("  steady state: %s%n", end.cpu.perRecord(warm.cpu, steady));
             System.out.printf("  steady state: %s%n", end.threads.perRecord(warm.threads,
                     end.cpu.processorMicrosPerRecord(warm.cpu, steady), steady));
+            printIfAny("  steady state: ", end.threads.allocatedPerRecord(warm.threads, steady));
             System.out.printf("  steady state: %s%n", end.gc.since(warm.gc, steadyNanos));
             System.out.print(end.volume.perRecord(start.volume, records));
+        }
+
+        private static void printIfAny(String prefix, String line) {
+            if (!line.isEmpty()) {
+                System.out.println(prefix + line);
+            }
         }
     }
 

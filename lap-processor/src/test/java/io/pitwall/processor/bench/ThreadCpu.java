@@ -24,6 +24,8 @@ final class ThreadCpu {
     private static final double MICROS_PER_TICK = 10_000;
 
     private final Map<Long, Long> nanosById = new LinkedHashMap<>();
+    /** Bytes each Java thread has allocated so far; empty on a JVM that does not count them. */
+    private final Map<Long, Long> allocatedById = new LinkedHashMap<>();
     private final Map<Long, String> groupById = new LinkedHashMap<>();
     /** Native threads' CPU ticks by group ("JIT", "GC", "VM and other native"), empty where /proc is not there. */
     private final Map<String, Long> nativeTicks = new LinkedHashMap<>();
@@ -41,10 +43,20 @@ final class ThreadCpu {
             if (nanos >= 0) {
                 cpu.nanosById.put(info.getThreadId(), nanos);
                 cpu.groupById.put(info.getThreadId(), group(info.getThreadName()));
+                long allocated = allocatedBytes(info.getThreadId());
+                if (allocated >= 0) {
+                    cpu.allocatedById.put(info.getThreadId(), allocated);
+                }
             }
         }
         cpu.readNativeThreads();
         return cpu;
+    }
+
+    /** HotSpot counts each thread's allocation; it is steadier than CPU time on a noisy machine. */
+    private static long allocatedBytes(long threadId) {
+        return THREADS instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemoryEnabled()
+                ? counting.getThreadAllocatedBytes(threadId) : -1;
     }
 
     private static String group(String name) {
@@ -114,6 +126,30 @@ final class ThreadCpu {
                 separator = ", ";
             }
             text.append(")");
+        }
+        return text.toString();
+    }
+
+    /** Bytes allocated per record by group since {@code before}; empty when the JVM does not count them. */
+    String allocatedPerRecord(ThreadCpu before, long records) {
+        if (allocatedById.isEmpty()) {
+            return "";
+        }
+        Map<String, Double> bytes = new LinkedHashMap<>();
+        bytes.put("stream threads", 0.0);
+        bytes.put("producer network", 0.0);
+        bytes.put("other Java threads", 0.0);
+        for (Map.Entry<Long, Long> thread : allocatedById.entrySet()) {
+            // a thread started since then counts from zero
+            double allocated = (thread.getValue() - before.allocatedById.getOrDefault(thread.getKey(), 0L))
+                    / (double) records;
+            bytes.merge(groupById.get(thread.getKey()), allocated, Double::sum);
+        }
+        StringBuilder text = new StringBuilder("allocated per passing by thread:");
+        String separator = " ";
+        for (Map.Entry<String, Double> group : bytes.entrySet()) {
+            text.append(String.format("%s%s %,.0f bytes", separator, group.getKey(), group.getValue()));
+            separator = ", ";
         }
         return text.toString();
     }

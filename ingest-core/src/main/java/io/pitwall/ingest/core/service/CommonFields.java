@@ -1,13 +1,18 @@
 package io.pitwall.ingest.core.service;
 
 import io.pitwall.ingest.core.config.ConfigField;
+import io.pitwall.ingest.core.config.Configuration;
 import io.pitwall.ingest.core.config.ConfigFields;
 import io.pitwall.ingest.core.config.Passthrough;
 import io.pitwall.ingest.core.config.Validators;
 import io.pitwall.ingest.core.publish.ProducerSettings;
+import io.pitwall.schemas.registry.SchemaRegistryClientConfig;
+import io.pitwall.schemas.serde.PitwallAvroSerdeConfig;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -137,6 +142,27 @@ public final class CommonFields {
                 KAFKA_CHECK_INTERVAL,
                 LOG_LEVEL)
                 .withPassthrough(KAFKA_PASSTHROUGH);
+    }
+
+    /**
+     * What a registry client needs, under Confluent's keys: the registry's URL and, when configured, its basic-auth
+     * credentials. For a deserializer; a serializer takes {@link #serdeConfig}.
+     */
+    public static Map<String, Object> registryClientConfig(Configuration config) {
+        Map<String, Object> registry = new LinkedHashMap<>();
+        registry.put(SchemaRegistryClientConfig.URL, config.get(SCHEMA_REGISTRY_URL));
+        config.getOptional(SCHEMA_REGISTRY_USER_INFO).ifPresent(userInfo -> {
+            registry.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+            registry.put(SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO, userInfo);
+        });
+        return registry;
+    }
+
+    /** The Avro serializer's configuration under Confluent's keys: the registry client's, and auto-registration. */
+    public static Map<String, Object> serdeConfig(Configuration config) {
+        Map<String, Object> serde = registryClientConfig(config);
+        serde.put(PitwallAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, config.get(SCHEMA_REGISTRY_AUTO_REGISTER));
+        return serde;
     }
 
     static boolean isKafkaClientProperty(String key) {

@@ -23,8 +23,6 @@ import io.pitwall.ingest.core.metrics.MetricNames;
 import io.pitwall.ingest.core.publish.AutoReadSwitch;
 import io.pitwall.ingest.core.publish.DurablePublisher;
 import io.pitwall.ingest.core.publish.ProducerSettings;
-import io.pitwall.schemas.registry.SchemaRegistryClientConfig;
-import io.pitwall.schemas.serde.PitwallAvroSerdeConfig;
 import io.pitwall.schemas.serde.PitwallAvroSerializer;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -203,7 +201,7 @@ public final class IngestService implements ServiceLifecycle.Definition<Configur
                     .start();
             health.addReadiness("kafka", probe);
 
-            Serializer<SpecificRecord> serializer = serializerFactory.apply(serdeConfig(config));
+            Serializer<SpecificRecord> serializer = serializerFactory.apply(CommonFields.serdeConfig(config));
             publisher = DurablePublisher.builder(serializer)
                     .clientProperties(client)
                     .clientId(serviceId)
@@ -247,17 +245,6 @@ public final class IngestService implements ServiceLifecycle.Definition<Configur
         return props;
     }
 
-    /** The serializer's configuration under Confluent's keys. */
-    static Map<String, Object> serdeConfig(Configuration config) {
-        Map<String, Object> serde = new LinkedHashMap<>();
-        serde.put(SchemaRegistryClientConfig.URL, config.get(CommonFields.SCHEMA_REGISTRY_URL));
-        serde.put(PitwallAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, config.get(CommonFields.SCHEMA_REGISTRY_AUTO_REGISTER));
-        config.getOptional(CommonFields.SCHEMA_REGISTRY_USER_INFO).ifPresent(userInfo -> {
-            serde.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            serde.put(SchemaRegistryClientConfig.BASIC_AUTH_USER_INFO, userInfo);
-        });
-        return serde;
-    }
 
     /** The {@code venueId} field of an event, or null for event types without one. */
     static String venueIdOf(SpecificRecord event) {

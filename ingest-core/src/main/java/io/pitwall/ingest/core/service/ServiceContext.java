@@ -71,7 +71,7 @@ public final class ServiceContext {
 
     /** Serde settings under Confluent's keys (registry URL, credentials), for deserializers an ingest runs. */
     public Map<String, Object> serdeConfig() {
-        return IngestService.serdeConfig(config);
+        return CommonFields.serdeConfig(config);
     }
 
     public String serviceId() {

@@ -65,7 +65,7 @@ class IngestServiceTest {
                 .containsEntry("bootstrap.servers", "k1:9092,k2:9092")
                 .containsEntry("security.protocol", "SASL_SSL")
                 .hasSize(2);
-        assertThat(IngestService.serdeConfig(config))
+        assertThat(CommonFields.serdeConfig(config))
                 .containsEntry("schema.registry.url", "https://registry:8081")
                 .containsEntry("auto.register.schemas", false)
                 .containsEntry("basic.auth.credentials.source", "USER_INFO")
@@ -74,9 +74,24 @@ class IngestServiceTest {
     }
 
     @Test
+    void aRegistryClientGetsTheUrlAndCredentialsButNoRegistrationPolicy() {
+        Configuration config = IngestService.of(new SampleIngest())
+                .environment(Map.of("SCHEMA_REGISTRY_URL", "https://registry:8081",
+                        "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "u:p"))
+                .configure();
+
+        assertThat(CommonFields.registryClientConfig(config)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "schema.registry.url", "https://registry:8081",
+                "basic.auth.credentials.source", "USER_INFO",
+                "basic.auth.user.info", "u:p"));
+        assertThat(CommonFields.serdeConfig(config)).containsEntry("auto.register.schemas", true)
+                .containsAllEntriesOf(CommonFields.registryClientConfig(config));
+    }
+
+    @Test
     void withoutCredentialsNoBasicAuthIsConfigured() {
         Configuration config = IngestService.of(new SampleIngest()).environment(Map.of()).configure();
-        assertThat(IngestService.serdeConfig(config)).doesNotContainKeys("basic.auth.user.info", "basic.auth.credentials.source");
+        assertThat(CommonFields.serdeConfig(config)).doesNotContainKeys("basic.auth.user.info", "basic.auth.credentials.source");
     }
 
     @Test
