@@ -67,7 +67,9 @@ class ComposeFileTest {
                 .isEqualTo(Manifests.containers(registry).get(0).path("image").asText());
         assertThat(Yaml.textMap(service("kafka").path("environment")))
                 .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
-                .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092");
+                .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092")
+                // as the Kubernetes cluster and the embedded broker: exactly-once commits every ~20 ms
+                .containsEntry("KAFKA_ADD_PARTITIONS_TO_TXN_RETRY_BACKOFF_MS", "2");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -192,7 +192,9 @@ class KustomizeOverlaysTest {
                 .containsEntry("transaction.state.log.replication.factor", replication)
                 .containsEntry("min.insync.replicas", Integer.toString(overlay.minInsyncReplicas()))
                 .containsEntry("transaction.state.log.min.isr", Integer.toString(overlay.minInsyncReplicas()))
-                .containsEntry("auto.create.topics.enable", "false");
+                .containsEntry("auto.create.topics.enable", "false")
+                // the live latency of exactly-once commits every ~20 ms (lap-processor README, Benchmarks)
+                .containsEntry("add.partitions.to.txn.retry.backoff.ms", "2");
         assertThat(overlay.minInsyncReplicas()).as("acks=all must stay possible with one broker down")
                 .isLessThanOrEqualTo(Math.max(1, overlay.replication() - 1));
         assertThat(kafka.path("spec").path("entityOperator").has("topicOperator"))

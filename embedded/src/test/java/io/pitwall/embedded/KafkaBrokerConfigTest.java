@@ -38,6 +38,7 @@ class KafkaBrokerConfigTest {
                 .containsEntry("transaction.state.log.replication.factor", "1")
                 .containsEntry("transaction.state.log.min.isr", "1")
                 .containsEntry("group.initial.rebalance.delay.ms", "0")
+                .containsEntry("add.partitions.to.txn.retry.backoff.ms", "2")
                 .containsEntry("num.partitions", "1");
     }
 

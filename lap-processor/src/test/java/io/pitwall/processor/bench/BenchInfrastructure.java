@@ -37,10 +37,26 @@ final class BenchInfrastructure implements AutoCloseable {
     final EmbeddedKafka kafka;
     final EmbeddedSchemaRegistry registry;
 
-    BenchInfrastructure() throws IOException {
+    /** The broker's JVM options unless {@code --broker-jvm} names others. */
+    static final String BROKER_JVM = "-Xms512m,-Xmx1g,-XX:+UseSerialGC";
+
+    /**
+     * {@code --broker-jvm=-Xmx1g,-XX:+UseG1GC,...}: the broker JVM's options, separated by commas (the benchmarks'
+     * arguments are split at spaces), e.g. Kafka's own G1 settings or {@code -Xlog:gc:file=...:utctime}.
+     */
+    static List<String> brokerJvm(BenchOptions options) {
+        return List.of(options.string("broker-jvm", BROKER_JVM).trim().split(","));
+    }
+
+    /** {@code --broker-config=key=value,...}: broker properties over the embedded broker's defaults. */
+    static Map<String, String> brokerConfig(BenchOptions options) {
+        return keyValues("broker-config", options.string("broker-config", ""));
+    }
+
+    BenchInfrastructure(List<String> brokerJvm, Map<String, String> brokerConfig) throws IOException {
         dir = Files.createTempDirectory("pitwall-lap-processor-bench");
         kafka = EmbeddedKafka.builder(dir.resolve("kafka")).mode(EmbeddedKafka.Mode.CHILD_PROCESS)
-                .childJvmOptions(List.of("-Xms512m", "-Xmx1g", "-XX:+UseSerialGC")).build().start();
+                .brokerProperties(brokerConfig).childJvmOptions(brokerJvm).build().start();
         registry = EmbeddedSchemaRegistry.builder(dir.resolve("registry")).build().start();
         List<NewTopic> topics = new ArrayList<>();
         for (TopicSpec spec : LapProcessorService.TOPICS) {
@@ -74,15 +90,15 @@ final class BenchInfrastructure implements AutoCloseable {
                 defaultOf(LapProcessorOptions.COMMIT_INTERVAL_CATCH_UP).toMillis()).toMillis() + "ms");
         service.put("cache.max.bytes", Long.toString(cacheBytes(options)));
         service.put("producer.linger", lingerMillis(options) + "ms");
-        service.putAll(extraServiceOptions(options.string("service-options", "")));
+        service.putAll(keyValues("service-options", options.string("service-options", "")));
         return service;
     }
 
     /**
-     * {@code --service-options=key=value,key=value}: any further option of the service, e.g.
-     * {@code kafka.producer.compression.type=lz4}, so a setting can be measured without a benchmark option of its own.
+     * The pairs of a {@code --service-options} or {@code --broker-config} list ({@code key=value,key=value}), so a
+     * setting can be measured without a benchmark option of its own; a value may contain {@code =}.
      */
-    static Map<String, String> extraServiceOptions(String list) {
+    static Map<String, String> keyValues(String option, String list) {
         Map<String, String> extra = new LinkedHashMap<>();
         for (String pair : list.split(",")) {
             if (pair.isBlank()) {
@@ -90,7 +106,7 @@ final class BenchInfrastructure implements AutoCloseable {
             }
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--service-options takes key=value pairs separated by commas, not '"
+                throw new IllegalArgumentException("--" + option + " takes key=value pairs separated by commas, not '"
                         + pair + "'");
             }
             extra.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());

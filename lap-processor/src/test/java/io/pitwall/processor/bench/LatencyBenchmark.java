@@ -57,6 +57,9 @@ public final class LatencyBenchmark {
     private LatencyBenchmark() {
     }
 
+    /** {@code --late-ms}: states later than this are counted per 100 ms of wall clock and printed; 0 for none. */
+    private static int lateMillis;
+
     public static void main(String[] args) throws Exception {
         AvroTrust.trustPitwallPackages();
         BenchOptions options = new BenchOptions(args);
@@ -66,9 +69,13 @@ public final class LatencyBenchmark {
         Duration duration = Duration.ofSeconds(options.integer("duration-s", 60));
         Duration warmup = Duration.ofSeconds(options.integer("warmup-s", 10));
         String topology = options.string("topology", "lap-processor");
+        // print when the states later than this came (0: not at all), to lay them beside GC logs
+        lateMillis = options.integer("late-ms", 0);
         Map<String, String> service = BenchInfrastructure.serviceOptions(options);
         service.put("timing71.clock-tick", "1h");
         service.put("log.level", "WARN");
+        List<String> brokerJvm = BenchInfrastructure.brokerJvm(options);
+        Map<String, String> brokerConfig = BenchInfrastructure.brokerConfig(options);
         options.rejectUnknown();
 
         // enough laps per venue for the whole run at this rate
@@ -78,7 +85,7 @@ public final class LatencyBenchmark {
         List<List<Passing>> feeds = new ArrayList<>();
         sessions.races.forEach(race -> feeds.add(race.passings()));
 
-        try (BenchInfrastructure infra = new BenchInfrastructure()) {
+        try (BenchInfrastructure infra = new BenchInfrastructure(brokerJvm, brokerConfig)) {
             if (topology.equals("count")) {
                 measureBareCount(infra, feeds, rate, duration, warmup, options);
                 return;
@@ -109,6 +116,9 @@ public final class LatencyBenchmark {
                 System.out.printf("  stream thread (ms): %s%n", threadLatencies(name -> processor.meterRegistry().getMeters()
                         .stream().filter(m -> m.getId().getName().equals("kafka.stream.thread." + name.replace('-', '.')))
                         .findFirst().map(m -> m.measure().iterator().next().getValue()).orElse(Double.NaN)));
+                System.out.printf("  service's producer: %s%n", producerTimes(name -> processor.meterRegistry().getMeters()
+                        .stream().filter(m -> m.getId().getName().equals("kafka.producer." + name.replace('-', '.')))
+                        .mapToDouble(m -> m.measure().iterator().next().getValue()).filter(v -> !Double.isNaN(v)).sum()));
             }
         }
     }
@@ -149,18 +159,39 @@ public final class LatencyBenchmark {
         long start = System.nanoTime();
         feeder.start();
         Map<String, Percentiles> latencies = new HashMap<>();
+        // late outputs by the 100 ms of wall clock their input was sent in
+        java.util.TreeMap<Long, Integer> late = new java.util.TreeMap<>();
         long warm = start + warmup.toNanos();
         long end = start + duration.plus(warmup).plusSeconds(2).toNanos();
         while (sending.get() || System.nanoTime() < end) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                long latency = System.currentTimeMillis() - record.timestamp();
+                long now = System.currentTimeMillis();
+                long latency = now - record.timestamp();
                 if (System.nanoTime() >= warm) {
                     latencies.computeIfAbsent(record.topic(), t -> new Percentiles()).add(latency);
+                    if (lateMillis > 0 && latency > lateMillis && !record.topic().equals(Topics.LAPS.name())) {
+                        late.merge(record.timestamp() / 100 * 100, 1, Integer::sum);
+                    }
                 }
             }
         }
         feeder.join();
+        printLate(late);
         return latencies;
+    }
+
+    /** When the late outputs' inputs were sent: bursts (every venue late at once) point at a stall, not at the engine. */
+    private static void printLate(java.util.TreeMap<Long, Integer> late) {
+        if (lateMillis <= 0) {
+            return;
+        }
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.S")
+                .withZone(java.time.ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(String.format("LATE outputs (> %d ms) by when their input was sent"
+                + " (UTC, 100 ms slots; %d slots):", lateMillis, late.size()));
+        late.forEach((slot, count) -> text.append(' ').append(clock.format(java.time.Instant.ofEpochMilli(slot)))
+                .append('x').append(count));
+        System.out.println(text);
     }
 
     /** Kafka Streams' own view of where the stream thread's time went per commit, poll and punctuation. */
@@ -172,6 +203,21 @@ public final class LatencyBenchmark {
         }
         // per task: a commit of the thread's transaction counts once per task it commits
         return text.append(String.format("; task commits per second %.1f", metric.apply("commit-rate"))).toString();
+    }
+
+    /**
+     * Where the service's transactional producer spent the run (totals since it started): a commit waits in
+     * {@code flush} for every record of the transaction to be acknowledged, and a write the broker refuses while
+     * it still ends the previous transaction is retried (record retries).
+     */
+    private static String producerTimes(java.util.function.ToDoubleFunction<String> metric) {
+        return String.format("flush %.0f ms, send offsets %.0f ms, commit %.0f ms in all; %.0f record retries,"
+                        + " request latency avg %.1f max %.0f ms",
+                metric.applyAsDouble("flush-time-ns-total") / 1e6,
+                metric.applyAsDouble("txn-send-offsets-time-ns-total") / 1e6,
+                metric.applyAsDouble("txn-commit-time-ns-total") / 1e6,
+                metric.applyAsDouble("record-retry-total"),
+                metric.applyAsDouble("request-latency-avg"), metric.applyAsDouble("request-latency-max"));
     }
 
     private static void describeRun(int venues, int rate, Duration duration, Duration warmup, BenchOptions options) {

@@ -75,9 +75,11 @@ public final class ReplayBenchmark {
         Map<String, String> service = BenchInfrastructure.serviceOptions(options);
         service.put("num.stream.threads", options.string("threads", "1"));
         service.put("log.level", "WARN");
+        List<String> brokerJvm = BenchInfrastructure.brokerJvm(options);
+        Map<String, String> brokerConfig = BenchInfrastructure.brokerConfig(options);
         options.rejectUnknown();
 
-        try (BenchInfrastructure infra = new BenchInfrastructure()) {
+        try (BenchInfrastructure infra = new BenchInfrastructure(brokerJvm, brokerConfig)) {
             Path stateDir = infra.dir.resolve("state");
             Configuration config = infra.serviceConfig("lap-processor-replay", stateDir, service);
             // in a method of its own: no frame of main() keeps the generated passings reachable during the replay

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
-class ExtraServiceOptionsTest {
+class BenchKeyValuesTest {
 
     @Test
     void shouldHandEveryPairToTheServiceInOrder() {
-        assertThat(BenchInfrastructure.extraServiceOptions(
+        assertThat(BenchInfrastructure.keyValues("service-options",
                 "kafka.producer.compression.type=lz4, num.standby.replicas = 0,kafka.producer.batch.size=65536"))
                 .containsExactly(
                         entry("kafka.producer.compression.type", "lz4"),
@@ -20,21 +20,21 @@ class ExtraServiceOptionsTest {
 
     @Test
     void shouldKeepAnEqualsSignInsideTheValue() {
-        assertThat(BenchInfrastructure.extraServiceOptions("kafka.sasl.jaas.config=a=b"))
+        assertThat(BenchInfrastructure.keyValues("service-options", "kafka.sasl.jaas.config=a=b"))
                 .containsEntry("kafka.sasl.jaas.config", "a=b");
     }
 
     @Test
     void shouldAddNothingWhenTheListIsEmpty() {
-        assertThat(BenchInfrastructure.extraServiceOptions("")).isEmpty();
-        assertThat(BenchInfrastructure.extraServiceOptions(" , ")).isEmpty();
+        assertThat(BenchInfrastructure.keyValues("service-options", "")).isEmpty();
+        assertThat(BenchInfrastructure.keyValues("service-options", " , ")).isEmpty();
     }
 
     @Test
     void shouldRejectAnEntryWithoutAKey() {
-        assertThatThrownBy(() -> BenchInfrastructure.extraServiceOptions("compression"))
+        assertThatThrownBy(() -> BenchInfrastructure.keyValues("service-options", "compression"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'compression'");
-        assertThatThrownBy(() -> BenchInfrastructure.extraServiceOptions("=lz4"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key=value");
+        assertThatThrownBy(() -> BenchInfrastructure.keyValues("service-options", "=lz4"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--service-options takes key=value");
     }
 }
