@@ -29,10 +29,6 @@ final class KafkaBrokerConfig {
             "controller.quorum.voters", "controller.quorum.bootstrap.servers",
             "log.dir", "log.dirs", "metadata.log.dir");
 
-    /** The broker's retry of adding a partition to a transaction (Kafka's default 20 ms); see {@link #defaults}. */
-    static final String TXN_RETRY_BACKOFF = "add.partitions.to.txn.retry.backoff.ms";
-    static final String TXN_RETRY_BACKOFF_MS = "2";
-
     private KafkaBrokerConfig() {
     }
 
@@ -58,7 +54,7 @@ final class KafkaBrokerConfig {
         // An exactly-once application's next transaction often writes to a partition whose previous commit markers
         // are still being written; the broker then retries adding it to the transaction after this backoff, and
         // the application's commit waits for it. Kafka's 20 ms was most of the lap processor's live latency tail.
-        d.put(TXN_RETRY_BACKOFF, TXN_RETRY_BACKOFF_MS);
+        d.put("add.partitions.to.txn.retry.backoff.ms", "2");
         // After a crash the restarted broker registers anew, and the controller refuses that registration
         // until the dead incarnation's session expires (9 s by default). On one machine heartbeats travel
         // over loopback, so a 3 s session is ample and makes restart-after-SIGKILL ~6 s faster.

@@ -9,6 +9,9 @@ import io.pitwall.schemas.AvroTrust;
 import io.pitwall.schemas.catalog.Topics;
 import io.pitwall.simulator.race.RaceTimeline;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,9 +63,6 @@ public final class LatencyBenchmark {
     private LatencyBenchmark() {
     }
 
-    /** {@code --late-ms}: states later than this are counted per 100 ms of wall clock and printed; 0 for none. */
-    private static int lateMillis;
-
     public static void main(String[] args) throws Exception {
         AvroTrust.trustPitwallPackages();
         BenchOptions options = new BenchOptions(args);
@@ -69,8 +72,8 @@ public final class LatencyBenchmark {
         Duration duration = Duration.ofSeconds(options.integer("duration-s", 60));
         Duration warmup = Duration.ofSeconds(options.integer("warmup-s", 10));
         String topology = options.string("topology", "lap-processor");
-        // print when the states later than this came (0: not at all), to lay them beside GC logs
-        lateMillis = options.integer("late-ms", 0);
+        // print when the outputs later than this were caused (0: not at all), to lay them beside GC logs
+        int lateMillis = options.integer("late-ms", 0);
         Map<String, String> service = BenchInfrastructure.serviceOptions(options);
         service.put("timing71.clock-tick", "1h");
         service.put("log.level", "WARN");
@@ -87,7 +90,7 @@ public final class LatencyBenchmark {
 
         try (BenchInfrastructure infra = new BenchInfrastructure(brokerJvm, brokerConfig)) {
             if (topology.equals("count")) {
-                measureBareCount(infra, feeds, rate, duration, warmup, options);
+                measureBareCount(infra, feeds, rate, duration, warmup, lateMillis, options);
                 return;
             }
             Configuration config = infra.serviceConfig("lap-processor-latency", infra.dir.resolve("state"), service);
@@ -107,18 +110,17 @@ public final class LatencyBenchmark {
 
                 GcPauses gcBefore = GcPauses.now();
                 long measureStart = System.nanoTime();
-                Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup);
+                Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup,
+                        lateMillis);
                 System.out.printf("%nLATENCY input -> Timing71 state: %s%n",
                         latencies.get(Topics.TIMING71_STATES.name()).describe());
                 System.out.printf("LATENCY input -> lap event:      %s%n", latencies.get(Topics.LAPS.name()).describe());
                 describeRun(venues, rate, duration, warmup, options);
                 System.out.printf("  warm-up and run, %s%n", GcPauses.now().since(gcBefore, System.nanoTime() - measureStart));
-                System.out.printf("  stream thread (ms): %s%n", threadLatencies(name -> processor.meterRegistry().getMeters()
-                        .stream().filter(m -> m.getId().getName().equals("kafka.stream.thread." + name.replace('-', '.')))
-                        .findFirst().map(m -> m.measure().iterator().next().getValue()).orElse(Double.NaN)));
-                System.out.printf("  service's producer: %s%n", producerTimes(name -> processor.meterRegistry().getMeters()
-                        .stream().filter(m -> m.getId().getName().equals("kafka.producer." + name.replace('-', '.')))
-                        .mapToDouble(m -> m.measure().iterator().next().getValue()).filter(v -> !Double.isNaN(v)).sum()));
+                System.out.printf("  stream thread (ms): %s%n", threadLatencies(name ->
+                        meterValues(processor, "kafka.stream.thread.", name).findFirst().orElse(Double.NaN)));
+                System.out.printf("  service's producer: %s%n", producerTimes(name ->
+                        meterValues(processor, "kafka.producer.", name).filter(v -> !Double.isNaN(v)).sum()));
             }
         }
     }
@@ -128,7 +130,8 @@ public final class LatencyBenchmark {
      * settings, on the same machine in the same state; its output carries the input's timestamp.
      */
     private static void measureBareCount(BenchInfrastructure infra, List<List<Passing>> feeds, int rate,
-                                         Duration duration, Duration warmup, BenchOptions options) throws Exception {
+                                         Duration duration, Duration warmup, int lateMillis, BenchOptions options)
+            throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.PASSINGS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .groupByKey().count().toStream().to(COUNTS, Produced.with(Serdes.String(), Serdes.Long()));
@@ -141,7 +144,7 @@ public final class LatencyBenchmark {
             while (streams.state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(10);
             }
-            Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup);
+            Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup, lateMillis);
             System.out.printf("%nLATENCY input -> count() output: %s%n", latencies.get(COUNTS).describe());
             describeRun(feeds.size(), rate, duration, warmup, options);
             System.out.printf("  stream thread (ms): %s%n", threadLatencies(name -> streams.metrics().entrySet().stream()
@@ -153,20 +156,19 @@ public final class LatencyBenchmark {
     /** Feeds the passings at the rate and collects, per output topic, the input-to-output latencies. */
     private static Map<String, Percentiles> measure(KafkaProducer<String, Object> producer,
                                                     KafkaConsumer<String, byte[]> consumer, List<List<Passing>> feeds,
-                                                    int rate, Duration duration, Duration warmup) throws Exception {
+                                                    int rate, Duration duration, Duration warmup, int lateMillis) throws Exception {
         AtomicBoolean sending = new AtomicBoolean(true);
         Thread feeder = new Thread(() -> feed(producer, feeds, rate, duration.plus(warmup), sending), "feeder");
         long start = System.nanoTime();
         feeder.start();
         Map<String, Percentiles> latencies = new HashMap<>();
         // late outputs by the 100 ms of wall clock their input was sent in
-        java.util.TreeMap<Long, Integer> late = new java.util.TreeMap<>();
+        TreeMap<Long, Integer> late = new TreeMap<>();
         long warm = start + warmup.toNanos();
         long end = start + duration.plus(warmup).plusSeconds(2).toNanos();
         while (sending.get() || System.nanoTime() < end) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                long now = System.currentTimeMillis();
-                long latency = now - record.timestamp();
+                long latency = System.currentTimeMillis() - record.timestamp();
                 if (System.nanoTime() >= warm) {
                     latencies.computeIfAbsent(record.topic(), t -> new Percentiles()).add(latency);
                     if (lateMillis > 0 && latency > lateMillis && !record.topic().equals(Topics.LAPS.name())) {
@@ -176,22 +178,27 @@ public final class LatencyBenchmark {
             }
         }
         feeder.join();
-        printLate(late);
+        if (lateMillis > 0) {
+            printLate(late, lateMillis);
+        }
         return latencies;
     }
 
     /** When the late outputs' inputs were sent: bursts (every venue late at once) point at a stall, not at the engine. */
-    private static void printLate(java.util.TreeMap<Long, Integer> late) {
-        if (lateMillis <= 0) {
-            return;
-        }
-        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.S")
-                .withZone(java.time.ZoneOffset.UTC);
+    private static void printLate(TreeMap<Long, Integer> late, int lateMillis) {
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss.S").withZone(ZoneOffset.UTC);
         StringBuilder text = new StringBuilder(String.format("LATE outputs (> %d ms) by when their input was sent"
                 + " (UTC, 100 ms slots; %d slots):", lateMillis, late.size()));
-        late.forEach((slot, count) -> text.append(' ').append(clock.format(java.time.Instant.ofEpochMilli(slot)))
+        late.forEach((slot, count) -> text.append(' ').append(clock.format(Instant.ofEpochMilli(slot)))
                 .append('x').append(count));
         System.out.println(text);
+    }
+
+    /** The values of the service's meters for a Kafka metric ({@code commit-latency-avg} as {@code <prefix>commit.latency.avg}). */
+    private static DoubleStream meterValues(LapProcessorService processor, String prefix, String kafkaName) {
+        String name = prefix + kafkaName.replace('-', '.');
+        return processor.meterRegistry().getMeters().stream().filter(m -> m.getId().getName().equals(name))
+                .mapToDouble(m -> m.measure().iterator().next().getValue());
     }
 
     /** Kafka Streams' own view of where the stream thread's time went per commit, poll and punctuation. */
@@ -210,7 +217,7 @@ public final class LatencyBenchmark {
      * {@code flush} for every record of the transaction to be acknowledged, and a write the broker refuses while
      * it still ends the previous transaction is retried (record retries).
      */
-    private static String producerTimes(java.util.function.ToDoubleFunction<String> metric) {
+    private static String producerTimes(ToDoubleFunction<String> metric) {
         return String.format("flush %.0f ms, send offsets %.0f ms, commit %.0f ms in all; %.0f record retries,"
                         + " request latency avg %.1f max %.0f ms",
                 metric.applyAsDouble("flush-time-ns-total") / 1e6,

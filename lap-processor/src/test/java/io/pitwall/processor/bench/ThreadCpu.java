@@ -102,12 +102,18 @@ final class ThreadCpu {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** Every Java thread group, in the order reported, at zero (a group may have no thread). */
+    private static Map<String, Double> zeroPerGroup() {
+        Map<String, Double> groups = new LinkedHashMap<>();
+        groups.put("stream threads", 0.0);
+        groups.put("producer network", 0.0);
+        groups.put("other Java threads", 0.0);
+        return groups;
+    }
+
     /** Microseconds per record by group since {@code before}, and the rest of {@code jvmMicros} (JIT, GC, VM). */
     String perRecord(ThreadCpu before, double jvmMicrosPerRecord, long records) {
-        Map<String, Double> micros = new LinkedHashMap<>();
-        micros.put("stream threads", 0.0);
-        micros.put("producer network", 0.0);
-        micros.put("other Java threads", 0.0);
+        Map<String, Double> micros = zeroPerGroup();
         double sum = 0;
         for (Map.Entry<Long, Long> thread : nanosById.entrySet()) {
             double used = (thread.getValue() - before.nanosById.getOrDefault(thread.getKey(), 0L)) / 1e3 / records;
@@ -135,10 +141,7 @@ final class ThreadCpu {
         if (allocatedById.isEmpty()) {
             return "";
         }
-        Map<String, Double> bytes = new LinkedHashMap<>();
-        bytes.put("stream threads", 0.0);
-        bytes.put("producer network", 0.0);
-        bytes.put("other Java threads", 0.0);
+        Map<String, Double> bytes = zeroPerGroup();
         for (Map.Entry<Long, Long> thread : allocatedById.entrySet()) {
             // a thread started since then counts from zero
             double allocated = (thread.getValue() - before.allocatedById.getOrDefault(thread.getKey(), 0L))

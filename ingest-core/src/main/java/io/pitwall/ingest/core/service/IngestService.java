@@ -245,7 +245,6 @@ public final class IngestService implements ServiceLifecycle.Definition<Configur
         return props;
     }
 
-
     /** The {@code venueId} field of an event, or null for event types without one. */
     static String venueIdOf(SpecificRecord event) {
         Schema.Field field = event.getSchema().getField("venueId");
