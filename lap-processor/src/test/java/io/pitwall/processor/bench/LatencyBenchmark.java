@@ -113,8 +113,8 @@ public final class LatencyBenchmark {
                 Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup,
                         lateMillis);
                 System.out.printf("%nLATENCY input -> Timing71 state: %s%n",
-                        latencies.get(Topics.TIMING71_STATES.name()).describe());
-                System.out.printf("LATENCY input -> lap event:      %s%n", latencies.get(Topics.LAPS.name()).describe());
+                        describe(latencies, Topics.TIMING71_STATES.name()));
+                System.out.printf("LATENCY input -> lap event:      %s%n", describe(latencies, Topics.LAPS.name()));
                 describeRun(venues, rate, duration, warmup, options);
                 System.out.printf("  warm-up and run, %s%n", GcPauses.now().since(gcBefore, System.nanoTime() - measureStart));
                 System.out.printf("  stream thread (ms): %s%n", threadLatencies(name ->
@@ -145,7 +145,7 @@ public final class LatencyBenchmark {
                 Thread.sleep(10);
             }
             Map<String, Percentiles> latencies = measure(producer, consumer, feeds, rate, duration, warmup, lateMillis);
-            System.out.printf("%nLATENCY input -> count() output: %s%n", latencies.get(COUNTS).describe());
+            System.out.printf("%nLATENCY input -> count() output: %s%n", describe(latencies, COUNTS));
             describeRun(feeds.size(), rate, duration, warmup, options);
             System.out.printf("  stream thread (ms): %s%n", threadLatencies(name -> streams.metrics().entrySet().stream()
                     .filter(e -> e.getKey().group().equals("stream-thread-metrics") && e.getKey().name().equals(name))
@@ -182,6 +182,12 @@ public final class LatencyBenchmark {
             printLate(late, lateMillis);
         }
         return latencies;
+    }
+
+    /** A topic's percentiles; a run too short for any lap to finish has no lap events to describe. */
+    private static String describe(Map<String, Percentiles> latencies, String topic) {
+        Percentiles percentiles = latencies.get(topic);
+        return percentiles == null ? "none in the measured window" : percentiles.describe();
     }
 
     /** When the late outputs' inputs were sent: bursts (every venue late at once) point at a stall, not at the engine. */
